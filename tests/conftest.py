@@ -1,0 +1,40 @@
+"""Shared test helpers.
+
+Tests that read the evaluation data beside the project (`../shared`, copyrighted news read by path,
+never copied) skip with a clear reason when it is absent — but fail when CI=true, where it must be.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
+
+
+def shared(rel: str) -> Path:
+    """Path of a file under ../shared; skips the test (fails under CI=true) when it is missing."""
+    p = SHARED / rel
+    if not p.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{p} is missing: CI runs with ../shared beside the clone")
+        pytest.skip(f"{p} not found: these tests need ../shared beside the project (not in a user's clone)")
+    return p
+
+
+def jsonl(rel: str) -> list[dict]:
+    with open(shared(rel), encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def dev_gold() -> list[dict]:
+    return jsonl("gold/indomain-dev.jsonl")
+
+
+@pytest.fixture(scope="session")
+def diplomacy() -> list[dict]:
+    return jsonl("corpus/diplomacy/articles.jsonl")
