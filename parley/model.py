@@ -177,6 +177,7 @@ class IngestError:
     """Bad input: names the file (and line/record) and what is wrong; the batch goes on."""
     origin: str
     message: str
+    record_id: str | None = None  # the input record's id, when it has one
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
