@@ -23,38 +23,50 @@ def _report(err: IngestError, sink: Callable[[str], None] | None) -> None:
 
 
 def ingest_articles(items: Iterable[Article | IngestError], store: Store, profile: str = "russia-ukraine",
-                    progress: bool = True, on_error: Callable[[str], None] | None = None) -> dict:
+                    progress: bool = True, on_error: Callable[[str], None] | None = None,
+                    workers: int = 0, scheduler: str | None = None) -> dict:
     """Process articles (and report errors) into `store`, one transaction per batch.
 
-    Articles already in the store are skipped before parsing. After the run, copy groups and story
-    clusters are recomputed over everything stored."""
+    Articles already in the store are skipped before parsing. With `workers` > 0 (or a Dask
+    `scheduler` address) batches are parsed on a Dask cluster; the store is written here.
+    After the run, copy groups and story clusters are recomputed over everything stored."""
     prof = load_profile(profile)
     stats = {"read": 0, "new": 0, "skipped": 0, "errors": 0}
     bar = tqdm(desc="articles", unit="art", disable=not progress, file=sys.stderr)
-    batch: list[Article] = []
 
-    def flush() -> None:
+    def batches() -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, IngestError):
+                stats["errors"] += 1
+                _report(item, on_error)
+                store.add_errors([item])
+                continue
+            stats["read"] += 1
+            batch.append(item)
+            if len(batch) >= COMMIT_EVERY:
+                yield from _new_only(batch)
+                batch = []
+        if batch:
+            yield from _new_only(batch)
+
+    def _new_only(batch: list[Article]) -> Iterator[list[Article]]:
         known = store.known(a.id for a in batch)
         todo = [a for a in batch if a.id not in known]
         stats["skipped"] += len(batch) - len(todo)
+        bar.update(len(batch) - len(todo))
         if todo:
-            results = list(pipeline.process(todo, profile=prof))
-            stats["new"] += store.add(results, profile=prof.name)
-        bar.update(len(batch))
-        batch.clear()
+            yield todo
 
-    for item in items:
-        if isinstance(item, IngestError):
-            stats["errors"] += 1
-            _report(item, on_error)
-            store.add_errors([item])
-            continue
-        stats["read"] += 1
-        batch.append(item)
-        if len(batch) >= COMMIT_EVERY:
-            flush()
-    if batch:
-        flush()
+    if workers or scheduler:
+        from . import scale
+
+        done = scale.run(batches(), profile, workers=workers or 2, scheduler=scheduler)
+    else:
+        done = (list(pipeline.process(b, profile=prof)) for b in batches())
+    for results in done:
+        stats["new"] += store.add(results, profile=prof.name)
+        bar.update(len(results))
     bar.close()
     regroup(store)
     return stats
@@ -68,9 +80,10 @@ def regroup(store: Store) -> None:
 
 
 def ingest_paths(paths: list[str], db: str, profile: str = "russia-ukraine", fields: dict | None = None,
-                 progress: bool = True) -> dict:
+                 progress: bool = True, workers: int = 0, scheduler: str | None = None) -> dict:
     with Store(db) as store:
-        return ingest_articles(ingest.read(paths, fields=fields), store, profile=profile, progress=progress)
+        return ingest_articles(ingest.read(paths, fields=fields), store, profile=profile, progress=progress,
+                               workers=workers, scheduler=scheduler)
 
 
 def read_extract_input(path: str | Path) -> Iterator[Article | IngestError]:

@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", action="append", default=[], metavar="OURS=THEIRS",
                    help="map a JSONL/CSV field name, e.g. --field text=body --field published=date")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=0, help="parse on N local Dask worker processes")
+    p.add_argument("--scheduler", help="address of a Dask distributed scheduler to parse on")
     p.set_defaults(fn=commands.ingest)
 
     p = sub.add_parser("fetch", help="fetch RSS/Atom feeds or URLs (a URL, a feed, or a file of URLs) into the store")
@@ -122,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=["parquet", "csv", "jsonl"])
     p.add_argument("--out", default="export", help="output folder (default: ./export)")
     p.set_defaults(fn=commands.export)
+
+    p = sub.add_parser("serve", help="web dashboard over the store (http://127.0.0.1:8000)")
+    _common(p)
+    p.add_argument("--host", default="127.0.0.1"), p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--profile", default="russia-ukraine")
+    p.set_defaults(fn=commands.serve)
 
     p = sub.add_parser("summary", help="print the store's summary")
     _common(p)

@@ -37,7 +37,7 @@ def demo(args) -> int:
 
 def ingest(args) -> int:
     stats = jobs.ingest_paths(args.paths, args.db, profile=args.profile, fields=_fields(args.field),
-                              progress=not args.quiet)
+                              progress=not args.quiet, workers=args.workers, scheduler=args.scheduler)
     _stats(stats)
     return 0 if stats["read"] or not stats["errors"] else 1
 
@@ -244,4 +244,14 @@ def summary(args) -> int:
     print(f"\nPositions matrix ({prof.name}; stance and evidence count)")
     rows = matrix_rows(g.matrix(pos, at=None, profile=prof), prof)
     table(rows, list(rows[0]) if rows else [])
+    return 0
+
+
+def serve(args) -> int:
+    import uvicorn
+
+    from ..web import create_app
+
+    Store(args.db, read_only=True).close()  # a clear error now if the store is missing
+    uvicorn.run(create_app(args.db, profile=args.profile), host=args.host, port=args.port, log_level="warning")
     return 0
