@@ -4,15 +4,16 @@ to whom, when, on which negotiation issue — built from news about a conflict's
 Python API (mirrors the CLI):
     >>> import parley
     >>> records = parley.extract(["Peskov said Russia is open to negotiations."])   # gold-schema dicts
-    >>> stats = parley.ingest(["articles/"], db="parley.duckdb")
-    >>> store = parley.open("parley.duckdb"); store.quotes(speaker="Peskov")
+    >>> store = parley.open("parley.duckdb")
+    >>> stats = store.ingest(["articles/"])          # files and folders, like `parley ingest`
+    >>> store.quotes(speaker="Peskov")
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 __version__ = "0.1.0"
-__all__ = ["extract", "ingest", "open", "Article"]
+__all__ = ["extract", "open", "Article"]
 
 from .model import Article  # noqa: E402
 
@@ -36,16 +37,9 @@ def extract(texts: Iterable, profile: str = "russia-ukraine") -> list[dict]:
     return [r.to_json() for r in jobs.extract(arts, profile=profile)]
 
 
-def ingest(paths: Iterable[str], db: str = "parley.duckdb", profile: str = "russia-ukraine",
-           progress: bool = False) -> dict:
-    """Read files/folders into the store at `db`; returns counts (read, new, skipped, errors)."""
-    from . import jobs
-
-    return jobs.ingest_paths([str(p) for p in paths], db, profile=profile, progress=progress)
-
-
 def open(db: str = "parley.duckdb", read_only: bool = False):  # noqa: A001 - mirrors `parley --db`
-    """Open a store: `.quotes()`, `.events()`, `.positions()`, `.stories()`, `.summary()`, `.export()`."""
+    """Open a store: `.ingest(paths)`, `.quotes()`, `.events()`, `.positions()`, `.stories()`,
+    `.summary()`, `.export()`."""
     from .store import Store
 
     return Store(db, read_only=read_only)

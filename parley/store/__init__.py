@@ -123,6 +123,14 @@ class Store:
         finally:
             self.con.unregister("_groups")
 
+    def ingest(self, paths: list[str | Path], profile: str = "russia-ukraine", fields: dict | None = None,
+               progress: bool = False, workers: int = 0) -> dict:
+        """Read files/folders into this store (as `parley ingest`); returns counts."""
+        from .. import ingest, jobs
+
+        return jobs.ingest_articles(ingest.read([str(p) for p in paths], fields=fields), self, profile=profile,
+                                    progress=progress, workers=workers)
+
     # -- reading ---------------------------------------------------------------------------
     def rows(self, sql: str, params: list | None = None) -> list[dict]:
         cur = self.con.execute(sql, params or [])
