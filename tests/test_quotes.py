@@ -1,0 +1,199 @@
+"""quotes stage: quotation styles, attribution, indirect speech, speakers (made-up sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from parley import actors, nlp, quotes
+from parley.context import Context
+from parley.model import Article
+from parley.quotes import marks
+
+
+def run(text: str, published: str = "2025-03-11"):
+    art = Article(text=text, published=published)
+    ctx = Context(article=art, doc=next(nlp.parse([text])), kb=actors.load_kb())
+    ctx.mentions = actors.resolve(ctx)
+    out = quotes.extract(ctx)
+    for q in out:
+        assert text[q.start:q.end] == q.quote
+    return out
+
+
+def spans(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in marks.find(text)]
+
+
+# -- quotation marks ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ('He said: "We are ready." Then left.', ["We are ready."]),
+    ("He said: “We are ready.” Then left.", ["We are ready."]),
+    ("Er sagte: „Wir sind bereit.“ Dann ging er.", ["Wir sind bereit."]),
+    ("Il a dit : « Nous sommes prêts. » Puis il est parti.", ["Nous sommes prêts."]),
+    ("He said: ‘We are ready for talks.’ Then he left.", ["We are ready for talks."]),
+    ('"He told me \'no deal\' twice," she said.', ["He told me 'no deal' twice,"]),
+    ("“He told me ‘no deal’ twice,” she said.", ["He told me ‘no deal’ twice,"]),
+])
+def test_every_quotation_style(text, expected):
+    assert spans(text) == expected
+
+
+def test_unclosed_quote_runs_to_paragraph_end_and_odd_marks_do_not_misalign():
+    text = ('“We will continue the talks. We are ready\n'
+            '“to meet again next week,” the envoy said.\n'
+            'He called it a "good day.\n'
+            'Later, "this is a second quote," an aide said.')
+    got = spans(text)
+    assert got[0] == "We will continue the talks. We are ready"
+    assert got[1] == "to meet again next week,"
+    assert got[-1] == "this is a second quote,"
+
+
+def test_apostrophes_and_inches_are_not_quotes():
+    assert spans("Ukraine's army and the players' union met; he is 5'10\" tall.") == []
+
+
+# -- direct quotes -----------------------------------------------------------------------------
+def test_direct_quote_with_named_speaker():
+    text = ("Ukrainian negotiator Olena Hrytsenko arrived on Monday.\n"
+            "“We are ready for dialogue, but not for surrender,” Hrytsenko said.")
+    (q,) = run(text)
+    assert q.kind == "direct"
+    assert q.quote == "We are ready for dialogue, but not for surrender"
+    assert q.speaker == "Olena Hrytsenko" and q.cue == "said"  # surname → earliest full name
+    assert q.speaker_mention == "Hrytsenko" and text[q.speaker_start:q.speaker_end] == "Hrytsenko"
+
+
+def test_quote_broken_by_he_said_is_two_quotes_with_one_speaker():
+    text = ("Marco Rubio spoke in Jeddah on Tuesday.\n"
+            "“We will take this offer to the Russians,” he said. “The ball is now in their court.”")
+    qs = [q for q in run(text) if q.kind == "direct"]
+    assert [q.quote for q in qs] == ["We will take this offer to the Russians", "The ball is now in their court."]
+    assert {q.speaker for q in qs} == {"Marco Rubio"}
+
+
+def test_speaker_before_colon_and_quote_over_paragraphs():
+    text = ("Dmitry Peskov told reporters:\n"
+            "“Russia remains open to negotiations. We have said so many times.\n"
+            "“But the other side must show that it wants them.”")
+    qs = run(text)
+    assert [q.kind for q in qs] == ["direct", "direct"]
+    assert qs[0].quote.startswith("Russia remains open") and qs[1].quote.startswith("But the other side")
+    assert all(q.speaker == "Dmitry Peskov" for q in qs)
+
+
+def test_floating_quote_takes_previous_speaker():
+    text = ("“We will not give up our land,” Peter Hollander said on Monday.\n"
+            "The talks resumed later in Istanbul.\n"
+            "“Our people want a just peace, not a pause.”")
+    qs = run(text)
+    assert qs[-1].floating and qs[-1].speaker == "Peter Hollander"
+    assert qs[-1].speaker_mention == "" and qs[-1].speaker_start is None
+
+
+def test_pronoun_resolves_to_compatible_person():
+    text = ("Maria Kovalenko, a Ukrainian negotiator, met Dmitry Peskov on Monday. She left early.\n"
+            "“Nothing was agreed,” she said.")
+    (q,) = run(text)
+    assert q.speaker == "Maria Kovalenko"
+
+
+# -- indirect and mixed --------------------------------------------------------------------------
+@pytest.mark.parametrize("text,content,cue", [
+    ("Peskov said Russia is open to negotiations with Kyiv.", "Russia is open to negotiations with Kyiv", "said"),
+    ("Peskov said that Russia is open to negotiations with Kyiv.", "Russia is open to negotiations with Kyiv", "said"),
+    ("Russia is open to negotiations with Kyiv, Peskov told reporters.", "Russia is open to negotiations with Kyiv", "told"),
+    ("Peskov told reporters that Russia is open to negotiations.", "Russia is open to negotiations", "told"),
+    ("Peskov added that the meeting would take place next week.", "the meeting would take place next week", "added"),
+    ("Peskov wrote on Telegram that the meeting would take place in Istanbul.",
+     "the meeting would take place in Istanbul", "wrote"),
+])
+def test_indirect_speech(text, content, cue):
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday.\n" + text
+    qs = run(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert q.kind == "indirect" and q.quote == content and q.cue == cue
+    assert q.speaker == "Dmitry Peskov"
+
+
+def test_according_to():
+    text = "Dmitry Peskov spoke on Monday.\nAccording to Peskov, the talks will resume next week in Istanbul."
+    (q,) = run(text)
+    assert q.kind == "indirect" and q.cue == "according to"
+    assert q.quote == "the talks will resume next week in Istanbul" and q.speaker == "Dmitry Peskov"
+
+
+def test_mixed_quote_is_one_record():
+    text = "Dmitry Peskov said Russia is “open” to negotiations but sees “no signal” from Kyiv."
+    (q,) = run(text)
+    assert q.kind == "mixed"
+    assert q.quote == "Russia is “open” to negotiations but sees “no signal” from Kyiv"
+
+
+def test_anonymous_source_gets_party_from_demonym():
+    text = "A senior Ukrainian official said the talks had stalled over territory."
+    (q,) = run(text)
+    assert q.speaker == "" and q.party == "UKR"
+    assert q.speaker_mention == "A senior Ukrainian official"
+
+
+def test_body_speaker():
+    text = "In a statement, the Kremlin said the proposal was unacceptable."
+    (q,) = run(text)
+    assert q.quote == "the proposal was unacceptable" and q.party == "RUS"
+
+
+def test_no_text_no_quotes():
+    assert run("No quotation here at all.") == []
+
+
+def test_described_as_fragment_is_mixed():
+    text = "Foreign Minister Hakan Fidan described the talks as “an important day for world peace”."
+    (q,) = run(text)
+    assert q.kind == "mixed" and q.quote == "the talks as “an important day for world peace”"
+    assert q.speaker == "Hakan Fidan"
+
+
+def test_quoted_word_named_by_its_speaker_is_direct():
+    text = "Dmitry Peskov spoke on Monday.\nPeskov called the report “absurd” and left."
+    (q,) = run(text)
+    assert q.kind == "direct" and q.quote == "absurd" and q.speaker == "Dmitry Peskov"
+
+
+def test_what_was_not_said_and_promo_lines_are_not_quotes():
+    assert run("Peskov did not say whether the talks would resume.") == []
+    assert [q for q in run('WATCH: "Peace is possible this year" - a video report.') if q.kind == "direct"] == []
+
+
+def test_name_in_apposition_is_the_speaker():
+    text = "The Kremlin's spokesman, Dmitry Peskov, said the talks were useful."
+    (q,) = run(text)
+    assert q.speaker == "Dmitry Peskov" and q.speaker_mention == "Dmitry Peskov"
+    assert q.quote == "the talks were useful"
+
+
+def test_two_that_clauses_are_two_quotes_and_phrasal_cue():
+    text = "Marco Rubio said that the talks were useful and that Russia must now respond."
+    assert [q.quote for q in run(text)] == ["the talks were useful", "Russia must now respond"]
+    (q,) = run("The Trump administration has made clear that it is looking for more concessions.")
+    assert q.cue == "made clear" and q.quote == "it is looking for more concessions"
+
+
+def test_joint_speakers_get_both_parties():
+    (q,) = run("Ukraine and the United States said they would sign a minerals deal soon.")
+    assert set(q.party.split("|")) == {"UKR", "USA"}
+
+
+def test_label_before_colon_names_the_speaker():
+    text = ("Vladimir Medinsky led the Russian delegation.\n"
+            "Quote from Medinsky: \"In the coming days, a large exchange of prisoners will take place.\"")
+    (q,) = run(text)
+    assert q.kind == "direct" and q.speaker == "Vladimir Medinsky" and q.speaker_mention == "Medinsky"
+
+
+def test_quotation_after_that_stays_direct_and_headlines_are_not_quotes():
+    text = ("Tomas Varnelis spoke in Paris.\n"
+            "Varnelis stressed that “guarantees must provide real deterrence, not another memorandum”.")
+    (q,) = run(text)
+    assert q.kind == "direct" and q.cue == "stressed" and q.speaker == "Tomas Varnelis"
+    assert run("“No Deal Until There’s a Deal”\nThe leaders met on Friday.") == []
