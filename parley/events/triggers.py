@@ -1,0 +1,363 @@
+"""Event triggers: which words of a sentence name an event, and of which PLOVER type.
+
+A trigger is a verb, noun or adjective of the lexicon (`parley/data/lexicons/events.yaml`). Nouns are
+events only in a frame: object of a light verb ("held talks"), subject of a clause ("talks took
+place"), after a temporal/locative preposition ("after the talks") or as the root of a headline.
+A trigger that is the complement of another trigger ("agreed to exchange", "called for talks") is
+that trigger's content, not an event of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Entry, Lexicon
+
+POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n", "ADJ": "a"}
+# Links through which a trigger is the content of the trigger above it.
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
+                "amod", "nsubjpass", "dative", "acomp", "appos", "nmod", "advmod", "agent", "conj", "cc",
+                "advcl"}
+SANCTION_OBJECTS = {"relations", "ties", "talks", "negotiations", "cooperation", "trade", "imports",
+                    "exports", "flights", "deliveries", "shipments", "membership", "contacts",
+                    "dialogue", "participation", "program", "programme", "funds", "accounts", "visas",
+                    "exports", "supplies", "sharing", "assistance", "aid"}
+
+
+@dataclass
+class Trigger:
+    tok: object  # spaCy Token
+    entry: Entry
+    light: object = None  # the light verb carrying a noun trigger, if any
+    frame: str = ""  # light | subject | prep | root | verb | adj
+    content: list = field(default_factory=list)  # types of the triggers below it (its content)
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def forms(tok) -> set[str]:
+    """The token's lemma and plain stems of its form (the tagger's lemma is sometimes wrong:
+    "staged" -> "stag")."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suf in ("ing", "ed", "es", "d", "s"):
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            out.add(low[: -len(suf)])
+    return out
+
+
+def _light(tok, lex: Lexicon) -> bool:
+    return bool(forms(tok) & lex.words("light_verbs"))
+
+
+def _words_near(tok) -> set[str]:
+    """Lemmas and lower-case forms of the token's children and grandchildren via prepositions."""
+    out: set[str] = set()
+    for c in tok.children:
+        out.update((c.lower_, c.lemma_.lower()))
+        if c.dep_ in ("prep", "dobj", "xcomp", "prt", "compound", "amod", "pobj", "acomp", "advmod"):
+            for g in c.children:
+                out.update((g.lower_, g.lemma_.lower()))
+    return out
+
+
+PARTICLES = {"in", "on", "for", "out", "up", "down", "off", "with", "to", "back", "over", "away", "by",
+             "upon", "of", "into", "about", "forward", "aside"}
+
+
+def _particle_ok(tok, word: str) -> bool:
+    """A verb's particle or preposition must be its own: a particle, or the preposition right after
+    the verb ("called on the EU", not "called Erdogan on Monday")."""
+    for c in tok.children:
+        if c.lower_ == word and (c.dep_ == "prt" or (c.dep_ in ("prep", "agent", "dative") and c.i <= tok.i + 2
+                                                       and c.i > tok.i)
+                                 or (c.dep_ in ("prep", "advmod") and word in ("out", "off", "back", "down", "away")
+                                     and c.i > tok.i)):
+            return True
+    return False
+
+
+def _fits(e: Entry, tok, near: set[str]) -> bool:
+    for w in e.extra:
+        if e.pos == "v" and w in PARTICLES:
+            if not _particle_ok(tok, w):
+                return False
+        elif w not in near:
+            return False
+    return True
+
+
+def _choose(entries: list[Entry], tok, lex: Lexicon) -> Entry | None:
+    near = _words_near(tok)
+    fits = [e for e in entries if _fits(e, tok, near)]
+    if not fits:
+        return None
+    best_len = max(len(e.extra) for e in fits)
+    fits = [e for e in fits if len(e.extra) == best_len]
+    types = []
+    for e in fits:
+        if e.type not in types:
+            types.append(e.type)
+    key = " ".join([fits[0].lemma, *fits[0].extra])
+    if len(types) == 1 and not (lex.ambiguous.get(key) or lex.ambiguous.get(fits[0].lemma)):
+        return fits[0]
+    rules = lex.ambiguous.get(key) or lex.ambiguous.get(fits[0].lemma)
+    if rules:
+        sent_words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+        for r in rules:
+            cues = {str(c).lower() for c in r.get("cues", [])}
+            if (not cues or cues & sent_words) and r["type"] in types:
+                return next(e for e in fits if e.type == r["type"])
+        if all(r.get("cues") for r in rules):
+            return None  # a word that is an event only with its cues ("prevented the demonstration")
+    return fits[0]
+
+
+def lookup(tok, lex: Lexicon) -> Entry | None:
+    pos = POS.get(tok.pos_)
+    if pos is None:
+        return None
+    keys = [(pos, tok.lemma_.lower()), (pos, tok.lower_)]
+    if pos == "v":
+        keys += [(pos, f) for f in sorted(forms(tok)) if (pos, f) not in keys]
+    if pos == "n" and tok.tag_ in ("VBG",):
+        keys.append(("v", tok.lemma_.lower()))
+    for k in keys:
+        entries = lex.entries.get(k)
+        if entries:
+            e = _choose(entries, tok, lex)
+            if e is not None:
+                return e
+    # a noun the tagger took for a verb, or the reverse ("talks", "calls")
+    alt = {"v": "n", "n": "v"}.get(pos)
+    if alt and tok.tag_ in ("NNS", "NN", "VBZ") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT"):
+        for k in ((alt, tok.lower_),):
+            entries = lex.entries.get(k)
+            if entries:
+                e = _choose(entries, tok, lex)
+                if e is not None and alt == "n" and tok.dep_ != "ROOT":
+                    return e
+    return None
+
+
+def _objects(tok) -> list:
+    objs = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
+            objs.append(c)
+        elif c.dep_ in ("prt",):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    objs.append(g)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "on", "with"):
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+    return objs
+
+
+def _subtree_words(toks) -> set[str]:
+    out: set[str] = set()
+    for t in toks:
+        for s in t.subtree:
+            out.update((s.lower_, s.lemma_.lower()))
+    return out
+
+
+def _verb_ok(tok, e: Entry, lex: Lexicon) -> bool:
+    lemma = e.lemma
+    objs = _objects(tok)
+    stops = lex.stop_objects.get(lemma)
+    if stops and any(o.lemma_.lower() in stops or o.lower_ in stops for o in objs):
+        return False
+    if lemma in lex.words("need_direct_object") and not e.extra and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return False  # "returned to Geneva" is travel, "returned the prisoners" a release
+    if (lemma in lex.words("need_object") or lemma in lex.words("need_object_extra")) and not e.extra:
+        if not objs and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return False
+    if lemma in lex.words("need_noun_object") and not any(
+            c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False
+    if e.type == "REQUEST" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(
+            c.lower_ in ("when", "if", "while", "once") for c in tok.children):
+        return False  # "when asked about ...": a reporting frame
+    if e.type == "REQUEST" and tok.tag_ == "VBN" and not any(
+            c.dep_ in ("agent", "nsubjpass", "auxpass", "nsubj", "aux") for c in tok.children):
+        return False  # "when asked to comment"
+    if e.type == "AID" and not e.extra and lemma not in ("help", "assist"):
+        if not (_subtree_words(objs) & lex.words("aid_objects")):
+            return False
+    if e.type == "SANCTION" and lemma in ("suspend", "halt", "cut", "stop", "freeze", "pause", "close",
+                                          "terminate", "quit", "exit", "shut", "restrict", "tighten",
+                                          "revoke", "reduce", "end") and not e.extra:
+        if not (_subtree_words(objs) & (lex.words("sanction_objects") | lex.words("aid_objects") | {"sanctions"})):
+            return False
+    return True
+
+
+QUANTITY_NOUNS = {"day", "days", "week", "weeks", "series", "round", "rounds", "wave", "waves", "number",
+                  "string", "spate", "flurry", "hours", "month", "months", "set", "couple", "dozens", "hundreds"}
+
+
+def _noun_frame(tok, lex: Lexicon) -> tuple[str, object]:
+    """How a noun trigger stands in its sentence: ('light', verb), ('subject', None),
+    ('prep', None), ('root', None) or ('', None) when it is no event of its own."""
+    head, dep = tok.head, tok.dep_
+    if dep == "conj":
+        # coordinated noun: same frame as the first conjunct
+        t = tok
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.i != tok.i:
+            return _noun_frame(t, lex)
+    if dep in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX") \
+            and _light(head, lex):
+        return "light", head
+    if dep == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "attr") \
+            and head.head.lemma_.lower() in QUANTITY_NOUNS and _light(head.head.head, lex):
+        return "light", head.head.head  # "launched ten days of war games", "held a round of talks"
+    if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and _light(head.head, lex) and head.lower_ in ("into", "to", "in", "under"):
+        return "light", head.head  # "entered into negotiations"
+    if dep in ("nsubj", "nsubjpass"):
+        return "subject", None
+    if dep == "pobj" and head.lower_ in lex.words("event_preps"):
+        return "prep", None
+    if dep == "ROOT":
+        return "root", None
+    return "", None
+
+
+def _is_content(tok, kept: dict[int, "Trigger"], lex: Lexicon):
+    """True when the token sits below another trigger of its clause as that trigger's content."""
+    t = tok
+    path_preps = []
+    steps = 0
+    while t.dep_ in CONTENT_DEPS and t.head.i != t.i and steps < 8:
+        if t.dep_ in ("conj", "cc") and t.pos_ in ("VERB", "AUX"):
+            # "dressed down ... and accused him": two events; but "refused to allow planes to land
+            # and evacuate": the second verb shares the first one's governor
+            first = t.head
+            if first.i in kept:
+                return False
+            t = first
+            steps += 1
+            continue
+        if t.dep_ == "prep":
+            path_preps.append(t.lower_)
+        if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return False  # only a purpose clause ("staged rallies to demand ...") is content
+        t = t.head
+        steps += 1
+        trig = kept.get(t.i)
+        if trig is not None:
+            if any(p in lex.words("frame_preps") for p in path_preps):
+                return False
+            return trig
+    return False
+
+
+def find(sent, lex: Lexicon) -> list[Trigger]:
+    cands: list[Trigger] = []
+    framed_out: list = []  # nouns of the lexicon that are no event of their own
+    for tok in sent:
+        e = lookup(tok, lex)
+        if e is None or _in_condition(tok):
+            continue
+        pos = POS.get(tok.pos_)
+        if e.pos == "v":
+            if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass") and not any(
+                    c.dep_ == "nsubj" and c.i != tok.i for c in tok.head.children):
+                continue  # "rejecting any talks plays into ...": a generic act, not an event
+            if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ == "acl" and e.type != "ASSAULT":
+                continue
+            if not _verb_ok(tok, e, lex):
+                continue
+            # a light verb whose object is a noun trigger: the noun carries the event
+            if _light(tok, lex) and any(
+                    c.dep_ == "dobj" and lookup(c, lex) is not None and lookup(c, lex).pos == "n"
+                    for c in tok.children):
+                continue
+            cands.append(Trigger(tok, e, frame="verb"))
+        elif e.pos == "n":
+            if pos != "n" and tok.pos_ != "VERB":
+                continue
+            frame, light = _noun_frame(tok, lex)
+            if not frame and e.type == "CONSULT" and _named_parties(tok):
+                frame = "prep"  # "the outcomes of the meetings between X and Y": still a meeting
+            if (not frame or frame == "subject") and e.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE") \
+                    and e.lemma not in ("commitment", "plan", "initiative", "understanding", "framework") \
+                    and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")
+                                                         for c in tok.children):
+                frame = "poss"  # "Russia's demand that ...", "Russia's demands include ..."
+
+            if not frame:
+                framed_out.append((tok, e))
+                continue
+            if frame == "subject" and e.type not in ("CONSULT", "ASSAULT", "PROTEST", "RETREAT", "AGREE"):
+                continue
+            if frame == "subject" and e.type == "AGREE" and tok.head.lemma_ not in (
+                    "include", "reach", "sign", "take", "come", "hold", "enter", "go"):
+                continue
+            if frame == "root" and (e.type not in ("CONSULT", "AGREE", "ASSAULT", "RETREAT") or len(sent) > 14):
+                continue  # a noun as the root: only in a short headline
+            if frame == "prep" and e.type not in ("CONSULT", "ASSAULT", "PROTEST", "RETREAT"):
+                continue
+            cands.append(Trigger(tok, e, light=light, frame=frame))
+        else:
+            if tok.dep_ not in ("acomp", "xcomp", "ROOT", "attr", "oprd", "ccomp", "advcl", "conj", "amod") \
+                    or (tok.dep_ == "amod" and e.extra == ()):
+                continue
+            cands.append(Trigger(tok, e, frame="adj"))
+    # content of another trigger: drop (the governing trigger keeps the meaning)
+    kept: dict[int, Trigger] = {}
+    carriers: dict[int, Trigger] = {}
+    for tr in sorted(cands, key=lambda c: (_depth(c.light if c.light is not None else c.tok), c.light is None, c.tok.i)):
+        carriers[tr.tok.i] = tr
+        if tr.light is not None:
+            carriers[tr.light.i] = tr
+        gov = _is_content(tr.tok if tr.light is None else tr.light, carriers_without(carriers, tr), lex)
+        if not gov:
+            kept[tr.tok.i] = tr
+        elif isinstance(gov, Trigger):
+            gov.content.append(tr.type)  # the nearest trigger above holds this one as its content
+    for tok, e in framed_out:  # "called for sanctions": the noun is the content of the call
+        gov = _is_content(tok, carriers, lex)
+        if isinstance(gov, Trigger):
+            gov.content.append(e.type)
+    return sorted(kept.values(), key=lambda c: (_depth(c.tok), c.tok.i))
+
+
+def _named_parties(tok) -> bool:
+    """A meeting noun that names who met: 'between X and Y', 'with X', 'US-Russia talks'."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+            return True
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP"):
+            return True
+    return False
+
+
+def _in_condition(tok) -> bool:
+    """True inside an 'if'/'unless' clause: a condition is not an event."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "before", "until", "once")
+                                    for c in t.children):
+            return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl"):
+            return False
+        t = t.head
+    return False
+
+
+def carriers_without(carriers: dict, tr: Trigger) -> dict:
+    return {k: v for k, v in carriers.items() if v is not tr}
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
