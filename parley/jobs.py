@@ -137,7 +137,8 @@ def extract_file(in_path: str, out_path: str, profile: str = "russia-ukraine", p
     errors = [e for e in items if isinstance(e, IngestError)]
     for e in errors:
         _report(e, on_error)
-    results = iter(extract(articles, profile=profile, progress=progress))
+    done = extract(articles, profile=profile, progress=progress)
+    results = iter(done)
     Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w", encoding="utf-8") as out:
         for item in items:  # input order; a record with an id but no usable text gets an empty line
@@ -149,4 +150,4 @@ def extract_file(in_path: str, out_path: str, profile: str = "russia-ukraine", p
             else:
                 continue
             out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-    return {"written": len(results), "errors": len(errors)}
+    return {"written": len(done), "errors": len(errors)}

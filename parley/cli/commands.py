@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
 
 from .. import jobs
 from ..store import Store
 from .output import emit, table
 
-DEMO = "data/demo/wikinews-demo.jsonl"
+DEMO = Path(__file__).resolve().parents[1] / "data" / "demo" / "wikinews-demo.jsonl"
 
 
 def _fields(pairs: list[str]) -> dict | None:
@@ -29,8 +28,7 @@ def _stats(stats: dict) -> None:
 
 
 def demo(args) -> int:
-    path = resources.files("parley") / DEMO
-    stats = jobs.ingest_paths([str(path)], args.db, profile=args.profile)
+    stats = jobs.ingest_paths([str(DEMO)], args.db, profile=args.profile)
     _stats(stats)
     return summary(args)
 
@@ -92,11 +90,13 @@ def events(args) -> int:
         rows = s.events(type=args.type, party=args.party, since=args.since, until=args.until, limit=args.limit)
     if args.export:
         from ..events import export as ex
+        from ..web import jsonable
 
+        rows = jsonable(rows)
         if args.export == "plover":
             sys.stdout.write(json.dumps([ex.to_plover(r) for r in rows], default=str, indent=1) + "\n")
         else:
-            ex.write_gdelt_csv(rows, sys.stdout)
+            sys.stdout.write(ex.to_gdelt_csv(rows))
         return 0
     emit(rows, args.format, ["date", "type", "mode", "source", "target", "location", "count", "sentence"]
          if args.format == "table" else None)
