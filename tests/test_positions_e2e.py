@@ -1,5 +1,5 @@
 """End to end: the whole diplomacy corpus through the pipeline, then the gap matrix of 11 March
-2025 (the day of the Jeddah talks, the second seed article) — slow: about 1–2 minutes."""
+2025 (the day of the Jeddah talks, the second seed article); about a minute, in the default run."""
 from __future__ import annotations
 
 import pytest
@@ -7,8 +7,6 @@ import pytest
 from parley import profiles
 from parley.model import Article
 from parley.positions import gaps, history
-
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
