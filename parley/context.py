@@ -1,6 +1,7 @@
 """What the stages share while one article goes through the pipeline."""
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -39,14 +40,14 @@ class Context:
     def sentences(self) -> list["Span"]:
         if not hasattr(self, "_sents"):
             self._sents = list(self.doc.sents)
+            self._starts = [s.start_char for s in self._sents]
         return self._sents
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding character offset `char` (-1 if none)."""
-        for i, s in enumerate(self.sentences()):
-            if s.start_char <= char < s.end_char:
-                return i
-        return -1
+        sents = self.sentences()
+        i = bisect.bisect_right(self._starts, char) - 1
+        return i if i >= 0 and char < sents[i].end_char else -1
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The resolved mention that best overlaps [start, end), if any."""

@@ -147,7 +147,10 @@ def gaps(args) -> int:
 
     with Store(args.db, read_only=True) as s:
         rows = s.positions(issue=args.issue, at=args.at)
-    emit(g.gaps(rows, at=args.at, profile=_profile(args.profile), issue=args.issue), args.format)
+    out = g.gaps(rows, at=args.at, profile=_profile(args.profile), issue=args.issue)
+    if args.format == "table":  # the full change lists go to csv/json; the table shows the timeline
+        out = [{k: v for k, v in r.items() if k != "changes"} for r in out]
+    emit(out, args.format)
     return 0
 
 

@@ -25,8 +25,13 @@ def _iso(v):
         return None
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v if isinstance(v, _dt.date) else v.date()
+    s = str(v)[:10]
+    if len(s) == 7:  # "YYYY-MM": a month-precise date counts from its first day
+        s += "-01"
+    elif len(s) == 4:
+        s += "-01-01"
     try:
-        return _dt.date.fromisoformat(str(v)[:10])
+        return _dt.date.fromisoformat(s)
     except ValueError:
         return None
 
