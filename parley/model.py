@@ -185,3 +185,14 @@ class IngestError:
 
 def as_dict(obj: Any) -> dict:
     return asdict(obj)
+
+
+def jsonable(obj: Any) -> Any:
+    """Query rows made JSON-ready: dates as ISO strings, tuples as lists (for the API and exports)."""
+    if isinstance(obj, dict):
+        return {k: jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [jsonable(v) for v in obj]
+    if isinstance(obj, (_dt.date, _dt.datetime)):
+        return obj.isoformat()
+    return obj

@@ -90,7 +90,7 @@ def events(args) -> int:
         rows = s.events(type=args.type, party=args.party, since=args.since, until=args.until, limit=args.limit)
     if args.export:
         from ..events import export as ex
-        from ..web import jsonable
+        from ..model import jsonable
 
         rows = jsonable(rows)
         if args.export == "plover":

@@ -65,9 +65,12 @@ class Store:
 
     def add(self, results: list[Result], profile: str = "") -> int:
         """Store a batch of results in one transaction; returns how many articles were new."""
-        new = [r for r in results if r.article.id not in self.known(r.article.id for r in results)]
-        seen: set[str] = set()
-        new = [r for r in new if not (r.article.id in seen or seen.add(r.article.id))]
+        seen = self.known(r.article.id for r in results)  # one look-up per batch
+        new = []
+        for r in results:
+            if r.article.id not in seen:
+                seen.add(r.article.id)
+                new.append(r)
         if not new:
             return 0
         now = _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)

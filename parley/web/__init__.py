@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..model import jsonable
 from ..store import Store
 
 HERE = Path(__file__).parent
@@ -93,14 +94,3 @@ def create_app(db: str, profile: str = "russia-ukraine") -> FastAPI:
 
     return app
 
-
-def jsonable(obj):
-    import datetime as _dt
-
-    if isinstance(obj, dict):
-        return {k: jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [jsonable(v) for v in obj]
-    if isinstance(obj, (_dt.date, _dt.datetime)):
-        return obj.isoformat()
-    return obj
