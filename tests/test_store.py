@@ -69,3 +69,23 @@ def test_errors_and_export(tmp_path):
 def test_read_only_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such store"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_undated_report_takes_its_story_date_flagged_estimated(tmp_path):
+    dated = _result('"We are ready for dialogue," Zelensky said on Tuesday.')
+    undated = _result('Zelensky said: "We are ready for dialogue." Talks went on.', outlet="B")
+    undated.article.published = None
+    for p in undated.positions:
+        p.date = None
+    alone = _result('"We are ready for dialogue," Zelensky said again.', story="s2", outlet="C")
+    alone.article.published = None
+    for p in alone.positions:
+        p.date = None
+    with Store(tmp_path / "p.duckdb") as s:
+        s.add([dated, undated, alone])
+        rows = s.positions(at="2025-03-11")
+        by_outlet = {r["outlet"]: r for r in rows}
+        assert set(by_outlet) == {"A", "B"}  # the lone undated report has no date to place it
+        assert not by_outlet["A"]["date_estimated"]
+        assert by_outlet["B"]["date_estimated"] and str(by_outlet["B"]["date"]) == "2025-03-11"
+        assert s.positions(at="2025-03-10") == []

@@ -34,14 +34,14 @@ def quotes(self, speaker: str | None = None, party: str | None = None, issue: st
         clauses.append("EXISTS (SELECT 1 FROM positions p WHERE p.article_id = q.article_id AND "
                        "p.issue LIKE ? AND q.start >= p.sentence_start AND q.start < p.sentence_end)")
         params.append(issue.rstrip("*") + "%")
-    _since(clauses, params, "a.published", since, until)
+    _since(clauses, params, "d.date", since, until)
     sql = f"""
       SELECT any_value(q.speaker) AS speaker, any_value(q.party) AS party, any_value(q.kind) AS kind,
-             arg_min(q.quote, coalesce(a.published, DATE '9999-12-31')) AS quote,
-             min(a.published) AS date, count(DISTINCT q.article_id) AS count,
+             arg_min(q.quote, coalesce(d.date, DATE '9999-12-31')) AS quote,
+             min(d.date) AS date, count(DISTINCT q.article_id) AS count,
              list(DISTINCT coalesce(a.outlet, a.url, a.id)) AS sources,
              list({{'article_id': q.article_id, 'start': q.start, 'end': q."end", 'url': a.url}}) AS evidence
-      FROM quotes q JOIN articles a ON a.id = q.article_id {_where(clauses)}
+      FROM quotes q JOIN articles a ON a.id = q.article_id JOIN article_dates d ON d.id = a.id {_where(clauses)}
       GROUP BY coalesce(a.story, a.id), lower(q.speaker), regexp_replace(lower(q.quote), '[^a-z0-9]+', ' ', 'g')
       ORDER BY date NULLS LAST, speaker LIMIT {int(limit)}"""
     return self.rows(sql, params)
@@ -58,17 +58,17 @@ def events(self, type: str | None = None, party: str | None = None, since=None, 
         params += [party.upper(), party.upper()]
     if not include_negated:
         clauses.append("NOT e.negated")
-    _since(clauses, params, "coalesce(e.date, a.published)", since, until)
+    _since(clauses, params, "coalesce(e.date, d.date)", since, until)
     sql = f"""
       SELECT e.type, any_value(e.mode) AS mode, list_sort(e.source) AS source, list_sort(e.target) AS target,
              any_value(e.source_actor) AS source_actor, any_value(e.target_actor) AS target_actor,
-             any_value(e.location) AS location, min(coalesce(e.date, a.published)) AS date,
+             any_value(e.location) AS location, min(coalesce(e.date, d.date)) AS date,
              any_value(e.cameo) AS cameo, bool_or(e.future) AS future, bool_or(e.hypothetical) AS hypothetical,
-             arg_min(e.sentence, coalesce(a.published, DATE '9999-12-31')) AS sentence,
+             arg_min(e.sentence, coalesce(d.date, DATE '9999-12-31')) AS sentence,
              count(DISTINCT e.article_id) AS count,
              list(DISTINCT coalesce(a.outlet, a.url, a.id)) AS sources,
              list({{'article_id': e.article_id, 'start': e.sentence_start, 'end': e.sentence_end, 'url': a.url}}) AS evidence
-      FROM events e JOIN articles a ON a.id = e.article_id {_where(clauses)}
+      FROM events e JOIN articles a ON a.id = e.article_id JOIN article_dates d ON d.id = a.id {_where(clauses)}
       GROUP BY coalesce(a.story, a.id), e.type, list_sort(e.source), list_sort(e.target), e.negated
       ORDER BY date NULLS LAST, e.type LIMIT {int(limit)}"""
     return self.rows(sql, params)
@@ -87,12 +87,13 @@ def positions(self, party: str | None = None, issue: str | None = None, at=None,
     if profile:
         clauses.append("p.profile = ?")
         params.append(profile)
-    _since(clauses, params, "coalesce(p.date, a.published)", None, at)
+    _since(clauses, params, "coalesce(p.date, d.date)", None, at)
     sql = f"""
-      SELECT p.party, p.actor, p.issue, p.stance, p.condition, coalesce(p.date, a.published) AS date,
+      SELECT p.party, p.actor, p.issue, p.stance, p.condition, coalesce(p.date, d.date) AS date,
+             (p.date IS NULL AND d.date_estimated) AS date_estimated,
              p.hedged, p.cue, p.sentence, p.sentence_start, p.sentence_end, p.article_id,
              a.url, a.outlet, a.story
-      FROM positions p JOIN articles a ON a.id = p.article_id {_where(clauses)}
+      FROM positions p JOIN articles a ON a.id = p.article_id JOIN article_dates d ON d.id = a.id {_where(clauses)}
       ORDER BY date NULLS FIRST, p.party, p.issue"""
     return self.rows(sql, params)
 

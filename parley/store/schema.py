@@ -40,4 +40,9 @@ def ddl() -> list[str]:
                "min(published) AS first, max(published) AS last, "
                "arg_min(coalesce(title, left(text, 80)), coalesce(published, DATE '9999-12-31')) AS title "
                "FROM articles GROUP BY 1")
+    # An undated article of a story with dated reports takes the story's first date, flagged as
+    # estimated: the same meeting reported by five outlets happened on one day.
+    out.append("CREATE OR REPLACE VIEW article_dates AS SELECT a.id, coalesce(a.published, s.first) AS date, "
+               "(a.published IS NULL AND s.first IS NOT NULL) AS date_estimated "
+               "FROM articles a LEFT JOIN stories s ON s.story = coalesce(a.story, a.id)")
     return out
