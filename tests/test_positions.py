@@ -137,3 +137,18 @@ def test_gold_sentences_are_verbatim(dev_gold):
             assert p.stance in ("support", "oppose", "conditional")
             n += 1
     assert n > 0
+
+
+def test_what_a_party_demands_of_another_is_not_the_others_stance():
+    got = run("Moscow demands that Ukraine abandon its bid to join NATO.")
+    assert ("RUS", "alliance.nato", "oppose") in got
+    assert not any(k[0] == "UKR" for k in got)
+
+
+def test_giving_up_a_goal_in_a_condition_is_asked_by_the_party_outside_it():
+    got = run("Russia would order a ceasefire as soon as Kyiv notifies of the abandonment of its plans "
+              "to join NATO, Putin said.")
+    assert ("RUS", "alliance.nato", "oppose") in got
+    got = run("Russia is ready to stop hostilities as soon as Ukraine announces its refusal to join NATO.")
+    assert ("RUS", "alliance.nato", "oppose") in got
+    assert not any(k[0] == "UKR" and k[1] == "alliance.nato" for k in got)

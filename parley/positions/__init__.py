@@ -18,7 +18,7 @@ from ..model import Position
 from . import lexicon as _lexicon
 from .dates import sentence_date
 from .holders import FIRST_PERSON, Holder, Resolver
-from .stance import SentenceReader
+from .stance import TEMPORAL_CONDITIONS, SentenceReader
 
 __all__ = ["extract"]
 
@@ -66,7 +66,7 @@ def extract(ctx: Context) -> list[Position]:
             _keep(found, Position(party=f.holder.party, issue=issue, stance=f.stance, sentence=evidence,
                                   actor=f.holder.actor, condition=f.condition, date=date, hedged=f.hedged,
                                   cue=f.cue, sentence_start=s0, sentence_end=s1))
-    for p in (_from_events(ctx, profile, story) if USE_EVENTS else []):
+    for p in (_from_events(ctx, profile, story, reader) if USE_EVENTS else []):
         if not any(k[0] == p.party and k[1] == p.issue and k[3] == p.sentence_start for k in found):
             _keep(found, p)
     return list(found.values())
@@ -87,8 +87,10 @@ def _keep(found: dict, p: Position) -> None:
     found[key] = p
 
 
-def _from_events(ctx: Context, profile, story: bool) -> list[Position]:
-    """Positions from PLOVER events whose sentence names an issue: the source parties' stance."""
+def _from_events(ctx: Context, profile, story: bool, reader: SentenceReader) -> list[Position]:
+    """Positions from PLOVER events whose sentence names an issue: the source parties' stance.
+    An event inside a condition clause ("as soon as Ukraine announces its refusal to join NATO")
+    is what someone else asks for, not its source's stance."""
     out: list[Position] = []
     for e in ctx.events or []:
         stance = EVENT_STANCE.get(e.type)
@@ -97,7 +99,7 @@ def _from_events(ctx: Context, profile, story: bool) -> list[Position]:
         if e.negated:
             stance = "oppose" if stance == "support" else "support"
         hits = [h for h in profile.find(e.sentence, story) if not h.weak and _governs(ctx, e, h)]
-        if not hits:
+        if not hits or _conditional(ctx, e, hits[0], reader):
             continue
         for party in e.source:
             if not party or party not in profile.parties:
@@ -112,20 +114,31 @@ def _from_events(ctx: Context, profile, story: bool) -> list[Position]:
     return out
 
 
-def _governs(ctx: Context, e, hit) -> bool:
-    """Whether the event's trigger word governs the issue cue in the parse (is its ancestor)."""
+def _trigger_token(ctx: Context, e, hit):
+    """The event's trigger word when it governs the issue cue in the parse (is its ancestor)."""
     if not e.trigger:
-        return False
+        return None
     span = ctx.doc.char_span(e.sentence_start + hit.start, e.sentence_start + hit.end, alignment_mode="expand")
     if span is None or ctx.text[e.sentence_start:e.sentence_end] != e.sentence:
-        return False
+        return None
     first = e.trigger.split()[0].lower()
     for depth, anc in enumerate(span.root.ancestors):
         if depth >= EVENT_REACH:
             break
         if anc.lower_ == first or anc.lemma_.lower() == first:
-            return True
-    return False
+            return anc
+    return None
+
+
+def _governs(ctx: Context, e, hit) -> bool:
+    return _trigger_token(ctx, e, hit) is not None
+
+
+def _conditional(ctx: Context, e, hit, reader: SentenceReader) -> bool:
+    tok = _trigger_token(ctx, e, hit)
+    sent = tok.sent if tok is not None else None
+    return sent is not None and any(tok.i in idx and mark not in TEMPORAL_CONDITIONS
+                                    for _, idx, _, mark in reader.condition_clauses(sent))
 
 
 class Speakers:

@@ -25,6 +25,7 @@ class Lexicon:
     hostile: set[str] = field(default_factory=set)
     not_condition: list[str] = field(default_factory=list)
     circumstance: set[str] = field(default_factory=set)
+    directive: set[str] = field(default_factory=set)
 
     def stance_of(self, kind: str, lemma: str) -> int:
         """+1 support word, -1 oppose word, 0 neither (kind: verb | noun | adj)."""
@@ -63,4 +64,5 @@ def load(path: str | None = None) -> Lexicon:
     lex.hostile = {str(w).lower() for w in d.get("hostile") or []}
     lex.circumstance = {str(w).lower() for w in d.get("circumstance") or []}
     lex.negation = {str(w).lower() for w in d.get("negation") or []}
+    lex.directive = {str(w).lower() for w in d.get("directive") or []}
     return lex

@@ -310,6 +310,8 @@ class SentenceReader:
                 if c[3] in TEMPORAL_CONDITIONS and trig is not None and not self.polarity(trig):
                     break  # "said before the talks began": a time, not a condition
                 if holders:
+                    if c[3] not in TEMPORAL_CONDITIONS:  # the clause is what they ask of others
+                        found[:] = [f for f in found if f.holder.party in {h.party for h in holders}]
                     for h in holders:
                         if c[3] in TEMPORAL_CONDITIONS:
                             add(h, "conditional", trig, self._outer_object(trig, c[1]))
@@ -334,6 +336,9 @@ class SentenceReader:
                         holders = self.holders_of(t, speaker) if not in_clause else self._own_holders(t, speaker)
                         if self.obligation(t) and speaker and holders and not set(holders) & set(speaker):
                             holders = list(speaker)
+                        if holders and self._directs(t, prev):
+                            parties = {h.party for h in holders}
+                            found[:] = [f for f in found if f.holder.party in parties]
                         for h in holders:
                             add(h, "support" if pol > 0 else "oppose", t)
                 elif self.negated(t) and KIND.get(t.pos_) == "verb" and not self.is_reporting(t):
@@ -363,6 +368,12 @@ class SentenceReader:
             via_conj = t.dep_ == "conj"
             prev, t, level = t, t.head, level + 1
         return self._conditions(_outermost(found), trig_level, path, conds, cue_idx)
+
+    def _directs(self, t, prev) -> bool:
+        """A directive verb reached from its clausal complement: the stances met inside are what
+        its holder asks of others ("demands that Ukraine abandon its bid"), not their own."""
+        return prev is not None and KIND.get(t.pos_) == "verb" and t.lemma_.lower() in self.lex.directive \
+            and prev.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)
 
     def _reported(self, verb, found: list[Found], speaker: list[Holder]) -> None:
         """A reporting verb over stances: hedge those it attributes to another party (or to
