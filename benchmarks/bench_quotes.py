@@ -9,12 +9,18 @@ accuracy, source (speaker-span) F1 and the quote stage's time as a share of the 
 `--cache DIR` keeps the spaCy parses (DocBin) between runs, for development only.
 Needs ../shared beside the project.
 
-Measured 2026-11-22 (rules on the spaCy parse, no trained model; 2-core machine, shared):
+Measured 2026-11-22 (rules + learned cue model, `attribution_model: speech`, the default; model
+trained by `scripts/train_quote_model.py` on PolNeAR train only; 2-core machine, shared):
   set       F1@0.3  F1@0.8  exact  speaker  source F1@0.5  quotes / parse time
-  indomain  0.863   0.775   0.758  0.925    -              2.3%
-  ggt       0.882   0.827   0.814  0.834    0.710          2.1%
-  polnear   0.614   0.540   0.500  -        0.515          2.8%
+  indomain  0.873   0.776   0.760  0.921    -              4.9-6.2% (17% once, under load)
+  ggt       0.891   0.833   0.820  0.859    0.715          3.9%
+  polnear   0.631   0.554   0.514  -        0.527          4.1%
 (speaker: indomain strict name match; ggt lenient = same last name, as `parley.eval` scores it.)
+The same with the quote lexicon's `attribution_model` set otherwise (PARLEY_QUOTE_LEXICON=FILE):
+  off (rules only)   indomain 0.863 / 0.775   ggt 0.887 / 0.833   polnear 0.625 / 0.551 (src 0.525)
+  broad (PolNeAR's   indomain 0.760 / 0.659   ggt 0.755 / 0.704   polnear 0.731 / 0.611 (src 0.611)
+  notion: beliefs, evidence, intentions, questions are attributions too)
+Before the model (rules of 2026-11-22 morning): indomain 0.863, ggt 0.882 / 0.827, polnear 0.614.
 """
 from __future__ import annotations
 
@@ -28,10 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parley import actors, nlp, quotes  # noqa: E402
+from parley import actors, quotes  # noqa: E402
 from parley.context import Context  # noqa: E402
 from parley.eval import evaluate, inputs  # noqa: E402
 from parley.model import Article, Result  # noqa: E402
+from devcache import cached_docs  # noqa: E402
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
 GOLD = {"indomain": SHARED / "gold/indomain-dev.jsonl", "ggt": SHARED / "gold/quotes/ggt.jsonl",
@@ -39,22 +46,7 @@ GOLD = {"indomain": SHARED / "gold/indomain-dev.jsonl", "ggt": SHARED / "gold/qu
 
 
 def parse(texts: list[str], cache: Path | None, name: str):
-    from spacy.tokens import DocBin
-    t0 = time.perf_counter()
-    if cache is not None and (cache / f"{name}.spacy").exists():
-        db = DocBin().from_disk(cache / f"{name}.spacy")
-        docs = list(db.get_docs(nlp.load().vocab))
-        if [d.text for d in docs] == [t[:nlp.MAX_CHARS] for t in texts]:
-            return docs, None
-    docs = list(nlp.parse(texts))
-    secs = time.perf_counter() - t0
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=False)
-        for d in docs:
-            db.add(d)
-        db.to_disk(cache / f"{name}.spacy")
-    return docs, secs
+    return cached_docs(name, texts, cache)
 
 
 def run(name: str, out_dir: Path, cache: Path | None) -> dict:

@@ -38,3 +38,20 @@ def dev_gold() -> list[dict]:
 @pytest.fixture(scope="session")
 def diplomacy() -> list[dict]:
     return jsonl("corpus/diplomacy/articles.jsonl")
+
+
+def extract_quotes(text: str, published: str = "2025-03-11") -> list:
+    """Quotes of one text through nlp → actors → quotes; every quote and speaker span verbatim."""
+    from parley import actors, nlp, quotes
+    from parley.context import Context
+    from parley.model import Article
+
+    ctx = Context(article=Article(text=text, published=published), doc=next(nlp.parse([text])),
+                  kb=actors.load_kb())
+    ctx.mentions = actors.resolve(ctx)
+    out = quotes.extract(ctx)
+    for q in out:
+        assert text[q.start:q.end] == q.quote
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+    return out

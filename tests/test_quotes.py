@@ -2,21 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import extract_quotes
 
-from parley import actors, nlp, quotes
-from parley.context import Context
-from parley.model import Article
 from parley.quotes import marks
 
 
 def run(text: str, published: str = "2025-03-11"):
-    art = Article(text=text, published=published)
-    ctx = Context(article=art, doc=next(nlp.parse([text])), kb=actors.load_kb())
-    ctx.mentions = actors.resolve(ctx)
-    out = quotes.extract(ctx)
-    for q in out:
-        assert text[q.start:q.end] == q.quote
-    return out
+    return extract_quotes(text, published)
 
 
 def spans(text: str) -> list[str]:
@@ -197,3 +189,20 @@ def test_quotation_after_that_stays_direct_and_headlines_are_not_quotes():
     (q,) = run(text)
     assert q.kind == "direct" and q.cue == "stressed" and q.speaker == "Tomas Varnelis"
     assert run("“No Deal Until There’s a Deal”\nThe leaders met on Friday.") == []
+
+
+def test_a_list_of_quoted_words_is_no_quotation():
+    text = ('The banned words this year are "grapple," "optics," "eschew" and "thought leader," '
+            'the school said.\n'
+            '"We are ready for talks," Hrytsenko said.')
+    got = [q.quote for q in run(text) if q.kind == "direct"]
+    assert got == ["We are ready for talks,"] or got == ["We are ready for talks"]
+
+
+def test_titles_and_nicknames_in_marks_are_no_quotations():
+    text = ('He told NBC\'s "Today" show that he was sorry, and singer Riefian "Ifan" Fajarsyah '
+            'thanked his fans.\n'
+            '"We are ready for talks," Hrytsenko said.')
+    got = [q.quote for q in run(text) if q.kind == "direct"]
+    assert all("Today" not in g and "Ifan" not in g for g in got)
+    assert any(g.startswith("We are ready for talks") for g in got)

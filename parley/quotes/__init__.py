@@ -53,6 +53,7 @@ def extract(ctx: Context) -> list[Quote]:
     resolver.quoted = marks.mask(text, [(s, e) for s, e, _, _ in uniq])
     out: list[Quote] = []
     last: Speaker | None = None
+    last_end: int | None = None  # where the last attributed quote ends
     for s, e, kind, src in uniq:
         if isinstance(src, direct.Direct):
             a = src.attribution
@@ -74,13 +75,13 @@ def extract(ctx: Context) -> list[Quote]:
                 ms, me = sp.span
             q.speaker_mention, q.speaker_start, q.speaker_end = text[ms:me], ms, me
         elif cue_tok is None and not cue_text:
-            sp = resolver.floating(s, last)
+            sp = resolver.floating(s, last, last_end)
             q.floating = True
         else:  # a cue without a subject ("Quote:", "adding …"): the speaker the reader infers
             sp = resolver.floating(s, last)
         q.speaker, q.party = sp.name, sp.party
         if sp.name or sp.party:
             resolver.note(sp)
-            last = sp
+            last, last_end = sp, e
         out.append(q)
     return out

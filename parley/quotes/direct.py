@@ -9,6 +9,7 @@ attribution in the paragraph before, or the attribution of another quote of the 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -93,7 +94,10 @@ def find(doc: Doc, text: str, marked: list[Marked], lex: Lexicon, tix: TokenInde
     pstarts = [p[0] for p in paras]
     sent_starts = {s.start_char for s in tix.sents}
     out = []
+    listed = _word_lists(text, marked)
     for m in marked:
+        if m.open in listed:
+            continue  # a list of quoted words: 'the list includes "grapple," "optics" and "yeet"'
         pi = max(0, bisect.bisect_right(pstarts, m.open) - 1)
         lo, hi = paras[pi]
         if sum(ch.isalnum() for ch in text[m.start:m.end]) < 2 or _promo(text, lo, m, lex):
@@ -103,6 +107,8 @@ def find(doc: Doc, text: str, marked: list[Marked], lex: Lexicon, tix: TokenInde
             continue  # a subheading: 'They owned us', “No Deal Until There’s a Deal”
         d = Direct(mark=m, para=pi)
         d.fragment = not _is_quotation(text, m, lo, doc, tix, lex, sent_starts)
+        if d.fragment and _name_like(text[m.start:m.end]):
+            continue  # a title or nickname: NBC's "Today" show, Riefian "Ifan" Fajarsyah
         out.append(d)
     quoted = mask(text, [d.mark.outer for d in out])
 
@@ -129,6 +135,45 @@ def find(doc: Doc, text: str, marked: list[Marked], lex: Lexicon, tix: TokenInde
                     a = src.attribution
                     d.attribution = Attribution(a.cue, a.cue_text, a.speaker, inherited=True)
     return out
+
+
+_LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|or|as well as)\s+)?$")
+
+
+def _word_lists(text: str, marked: list[Marked], short: int = 4, run: int = 3) -> set[int]:
+    """Open offsets of quoted items that are words or names in a list, not quotations: a run of
+    at least `run` closed quotes of at most `short` words each, separated only by commas,
+    "and" or "or"."""
+    out: set[int] = set()
+    cur: list[Marked] = []
+
+    def flush() -> None:
+        if len(cur) >= run:
+            out.update(x.open for x in cur)
+        cur.clear()
+
+    for m in marked:
+        ok = m.close is not None and len(text[m.start:m.end].split()) <= short
+        if not ok:
+            flush()
+            continue
+        if cur and not _LIST_GAP.match(text[cur[-1].close + 1:m.open]):
+            flush()
+        cur.append(m)
+    flush()
+    return out
+
+
+_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "who", "with", "by", "is", "be"}
+
+
+def _name_like(s: str) -> bool:
+    """A short quoted fragment that is a name or title: every word capitalised but the minor
+    ones, at most six words, no closing punctuation ("Face the Nation", "Today")."""
+    words = s.split()
+    if not 0 < len(words) <= 6 or s.rstrip()[-1:] in ".?!,;:":
+        return False
+    return all(w[:1].isupper() or w.lower() in _MINOR for w in words) and words[0][:1].isupper()
 
 
 def _title_case(s: str) -> bool:
@@ -194,6 +239,34 @@ def _cue_of(tok: Token, lex: Lexicon) -> tuple[Token, str, Token | None] | None:
     return None
 
 
+_NOMINATIVE = {"he", "she", "they", "we", "i"}
+
+
+def _adjacent_speaker(doc: Doc, cue: Token, inside) -> Token | None:
+    """The name or pronoun right next to a reporting verb the parse gave no subject:
+    '"…," DeBoer said of the captain' (the name mis-parsed), '"…," said Hadwin'."""
+    j = cue.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART") and not doc[j].text[:1].isupper() and cue.i - j <= 3:
+        j -= 1
+    cands = [j] if j >= 0 else []
+    if cue.i + 1 < len(doc):
+        cands.append(cue.i + 1)
+    for k in cands:
+        t = doc[k]
+        if inside(t) or "\n" in t.whitespace_ and k < cue.i:
+            continue
+        # a capitalised word mid-sentence tagged as a verb or auxiliary is a name the tagger
+        # missed: '"…," DeBoer said'
+        mistagged = t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and k < cue.i \
+            and t.pos_ in ("AUX", "VERB", "NOUN", "ADJ")
+        if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in _NOMINATIVE or mistagged:
+            while t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN" and t.head.i != t.i \
+                    and abs(t.head.i - t.i) <= 3:
+                t = t.head
+            return t
+    return None
+
+
 def _attribute(doc: Doc, text: str, d: Direct, paras, lex: Lexicon, tix: TokenIndex, inside) -> Attribution | None:
     m = d.mark
     lo, hi = paras[d.para]
@@ -220,6 +293,8 @@ def _attribute(doc: Doc, text: str, d: Direct, paras, lex: Lexicon, tix: TokenIn
         cue, cue_text, who = c
         if who is not None and inside(who):
             who = None
+        if who is None and cue_text != "according to":
+            who = _adjacent_speaker(doc, cue, inside)
         dist = (o_start - t.idx) if t.idx < o_start else (t.idx - o_end)
         if who is None:
             dist += 1000

@@ -4,6 +4,12 @@
 "X wrote on Telegram that C" (a reporting verb with a clausal complement and a subject), and
 "according to X, C" / "C, according to X". The content span is the complement clause without the
 complementiser "that"; cues inside quotation marks are ignored.
+
+After the rules, the learned cue model (`cue_model`, trained on PolNeAR) proposes attributions on
+the verbs the rules left alone; `attribution_model` in the quote lexicon decides which are kept:
+"speech" (default) only reported speech in the schema's sense (a reporting verb that can take
+indirect content, not negated, clausal content; an evidence verb only with a subject that can
+speak), "broad" everything the model finds, "off" none.
 """
 from __future__ import annotations
 
@@ -11,8 +17,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from . import cue_model
 from .lexicon import Lexicon
-from .syntax import VERBAL, according_to, char_span, is_cue, subject, subtree_bounds, trim
+from .syntax import VERBAL, according_to, content_span, is_cue, subject, subtree_bounds
+
+
+SPEECH_KINDS = ("comp", "pre", "head")
+INTERRUPTED_MIN_WORDS = 4  # "Russia, he said, would …": a bare subject before the cue is no quote
 
 
 @dataclass
@@ -25,19 +36,7 @@ class Reported:
 
 
 def _content(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:
-    while first <= last and (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if")
-                             or doc[first].is_punct and doc[first].text not in "\"“‘'«„"):
-        first += 1
-    while last >= first and doc[last].is_punct and doc[last].text not in "\"”’'»?!":
-        last -= 1
-    if last < first:
-        return None
-    s, e = trim(text, *char_span(doc, first, last))
-    if e - s < 3:
-        return None
-    return s, e
-
-
+    return content_span(doc, text, first, last, shortest=3)
 
 
 def _clauses(c: Token) -> list[tuple[int, int]]:
@@ -63,8 +62,50 @@ def _n_words(text: str, s: int, e: int) -> int:
 
 
 def find(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> list[Reported]:
-    """Reported speech outside quotation marks (`inside(token)` is True within them); with
-    `belief`, verbs of belief and intent ("analysts believe") count too."""
+    """Reported speech outside quotation marks (`inside(token)` is True within them): the rules
+    below, then what the learned cue model (`cue_model`) finds on verbs the rules left alone.
+    With `belief`, verbs of belief and intent ("analysts believe") count for the rules too."""
+    out = _rules(doc, text, lex, inside, belief)
+    return out + _learned(doc, text, lex, inside, out)
+
+
+def _speech(c: cue_model.Candidate, lex: Lexicon) -> bool:
+    """The schema's notion of reported speech, as the rules apply it: a reporting verb that can
+    take indirect content, not negated, with clausal content (an evidence verb only with a
+    subject that can speak)."""
+    if c.kind == "according":
+        return True
+    t, lemma = c.cue, c.cue.lemma_.lower()
+    if lemma not in lex.speech or lemma in lex.not_indirect or c.kind not in SPEECH_KINDS:
+        return False
+    if any(x.dep_ == "neg" for x in t.children):
+        return False
+    who = c.speaker
+    if lemma in lex.evidence and not (who is not None and (who.pos_ in ("PROPN", "PRON") or who.ent_type_
+                                                         or who.lemma_.lower() in lex.speakers)):
+        return False
+    return True
+
+
+def _learned(doc: Doc, text: str, lex: Lexicon, inside, rules: list[Reported]) -> list[Reported]:
+    m = cue_model.mode()
+    if m == "off":
+        return []
+    broad = m == "broad"
+    used = {r.cue.i for r in rules}
+    lemmas, kinds = (None, None) if broad else (lex.speech - lex.not_indirect, SPEECH_KINDS + ("according",))
+    out = []
+    for c, _p in cue_model.find(doc, text, lex, inside, lemmas=lemmas, skip=used, kinds=kinds):
+        if c.speaker is not None and inside(c.speaker):
+            continue
+        if not broad and not _speech(c, lex):
+            continue
+        cue_text = "according to" if c.kind == "according" else c.cue.text
+        out.append(Reported(c.start, c.end, c.cue, cue_text, c.speaker))
+    return out
+
+
+def _rules(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> list[Reported]:
     out: list[Reported] = []
     for t in doc:
         if inside(t):
@@ -163,4 +204,34 @@ def find(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> lis
             span = _content(doc, text, first, last)
             if span:
                 out.append(Reported(*span, t, t.text, who))
+            continue
+        # "C1, X said, C2": the attribution set off by commas inside the content's clause
+        if speech and who is not None and t.dep_ in ("parataxis", "advcl") and t.head.i > t.i \
+                and not inside(t.head):
+            out.extend(_interrupted(doc, text, t, who))
+    return out
+
+
+def _interrupted(doc: Doc, text: str, t: Token, who: Token) -> list[Reported]:
+    """The content around a parenthetical attribution: the part after it, and the part before it
+    when that is a clause of its own (not just the subject)."""
+    h = t.head
+    lo, hi = t.left_edge.i, t.right_edge.i
+    while lo < t.i and doc[lo].is_punct:
+        lo += 1
+    while hi > t.i and doc[hi].is_punct:
+        hi -= 1
+    first, last = h.left_edge.i, h.right_edge.i
+    if not (first < lo and hi < last) or doc[lo - 1].text not in (",", "—", "–") \
+            or hi + 1 >= len(doc) or doc[hi + 1].text not in (",", "—", "–"):
+        return []
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children):
+        return []
+    out = []
+    before = _content(doc, text, first, lo - 1)
+    after = _content(doc, text, hi + 1, last)
+    if before and _n_words(text, *before) >= INTERRUPTED_MIN_WORDS:
+        out.append(Reported(*before, t, t.text, who))
+    if after and _n_words(text, *after) >= 2:
+        out.append(Reported(*after, t, t.text, who))
     return out

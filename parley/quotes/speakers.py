@@ -8,18 +8,40 @@ keep no name but get their party from a demonym or state name.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from spacy.tokens import Token
 
 from ..context import Context
 from .lexicon import Lexicon
+from .syntax import np_bounds
 
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 
 
 _GIVEN: dict[int, dict[str, str]] = {}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+GENDER_REACH = 300  # characters: a person of the pronoun's gender this close beats a nearer unknown
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
+
+
+@functools.lru_cache(maxsize=2)
+def given_name_genders(path: str | None = None) -> dict[str, str]:
+    """Given name (lower case) → "m"/"f", from `parley/data/names/given_names.yaml` (or the file
+    named by PARLEY_GIVEN_NAMES): names used for one gender only."""
+    d = _yaml(path or _names_path())
+    out: dict[str, str] = {}
+    for key, g in (("male", "m"), ("female", "f")):
+        for n in d.get(key) or []:
+            n = str(n).lower()
+            out[n] = "" if out.get(n, g) != g else g
+    return {n: g for n, g in out.items() if g}
 
 
 def _given_names(kb) -> dict[str, str]:
@@ -33,6 +55,51 @@ def _given_names(kb) -> dict[str, str]:
                 seen.setdefault(a.name.split()[0], set()).add(a.gender)
         _GIVEN[id(kb)] = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
     return _GIVEN[id(kb)]
+
+
+@functools.lru_cache(maxsize=8)
+def _yaml(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_LOADER) or {}
+    except OSError:
+        return {}
+
+
+@functools.lru_cache(maxsize=64)
+def _words(path: str, key: str) -> frozenset[str]:
+    """A word list of a YAML file ("generic_bodies" of the quote lexicon…), lower case."""
+    v = _yaml(path)
+    for k in key.split("."):
+        v = v.get(k) or {} if isinstance(v, dict) else {}
+    return frozenset(str(w).lower() for w in v or [])
+
+
+def _names_path() -> str:
+    return os.environ.get("PARLEY_GIVEN_NAMES") or str(
+        Path(__file__).resolve().parents[1] / "data" / "names" / "given_names.yaml")
+
+
+def lexicon_words(key: str) -> frozenset[str]:
+    """Words of the quote lexicon read by the resolver only: "generic_bodies", "document_nouns"."""
+    return _words(_lexicon_path(), key)
+
+
+def _lexicon_path() -> str:
+    from .lexicon import default_path
+    return str(default_path())
+
+
+def _possessives() -> dict[str, str]:
+    d = _yaml(_lexicon_path()).get("possessive_pronouns") or {}
+    return {str(k).lower(): str(v) for k, v in d.items()}
+
+
+def noun_gender(lemma: str) -> str:
+    """"m"/"f" for a noun describing a person of one gender ("the father", "the woman")."""
+    if lemma in _words(_names_path(), "gendered_nouns.male"):
+        return "m"
+    return "f" if lemma in _words(_names_path(), "gendered_nouns.female") else ""
 
 
 def doc_pos(doc, i: int) -> int:
@@ -89,6 +156,7 @@ class Resolver:
         for ent in self.ents:
             if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) not in have:
                 ents.append((ent.start_char, ent.end_char, ent.text, "", ""))
+        ents += self._missed_names(ents)
         ents.sort()
         full: dict[str, tuple[str, str]] = {}
         first: dict[str, tuple[str, str]] = {}
@@ -96,6 +164,11 @@ class Resolver:
             out = []
             for s, e, text, actor, party in ents:
                 name = _clean_name(text, self.lex)
+                unknown = not actor or actor == text or actor == name
+                if " of " in name and unknown and len(name.split(" of ")[0].split()) > 1:
+                    name, actor = name.split(" of ")[0], ""  # "Jingyi Pan of IG": the name before "of"
+                if name.split() and name.split()[-1].lower().strip(".") in self.lex.titles and unknown:
+                    continue  # a title tagged as a name: "Yellowhead MP"
                 if not name or "/" in name or any(ch.isdigit() for ch in name) or self._credit(s, e):
                     continue
                 words = name.split()
@@ -125,6 +198,36 @@ class Resolver:
         self.subjects = [(s, n, p, genders.get(n, "")) for s, e, n, p, _ in out if self._is_subject(s, e)]
         return [(s, e, n, p, genders.get(n, "")) for s, e, n, p, _ in out]
 
+    def _missed_names(self, ents) -> list[tuple[int, int, str, str, str]]:
+        """A person's surname the tagger missed at one place but tagged elsewhere in the article
+        ("Niederreiter has four goals …" before "… for Niederreiter"): one name, one sense per
+        article. Only a proper noun heading a clause subject, outside any other entity."""
+        surnames = {}
+        for s, e, text, actor, party in ents:
+            words = self.ctx.text[s:e].split()
+            if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                surnames[words[-1]] = True
+        if not surnames:
+            return []
+        covered = bytearray(len(self.ctx.text) + 1)
+        for s, e, *_ in ents:
+            covered[s:e] = b"\x01" * (e - s)
+        out = []
+        text = self.ctx.text
+        pat = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
+                         + r")(?![\w-])")
+        for m in pat.finditer(text):
+            if covered[m.start()] or self.direct[m.start()]:
+                continue
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            t = span.root
+            if t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON", "ORG") or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            out.append((m.start(), m.end(), m.group(0), "", ""))
+        return out
+
     def _credit(self, s: int, e: int) -> bool:
         """A photo or agency credit: "(Tijana Martin / The Canadian Press)", "Jane Doe/Reuters"."""
         text = self.ctx.text
@@ -139,8 +242,10 @@ class Resolver:
     def _is_subject(self, s: int, e: int) -> bool:
         """The name heads (or sits in) a clause subject, or opens its sentence."""
         span = self.doc.char_span(s, e, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or self._caption(s):
             return False
+        if self._next_to_cue(span):
+            return True
         t = span.root
         for _ in range(6):
             if t.dep_ in ("nsubj", "nsubjpass"):
@@ -150,6 +255,39 @@ class Resolver:
             t = t.head
         return span[0].is_sent_start or (span.start > 0 and span.doc[span.start - 1].is_sent_start
                                            and span.doc[span.start - 1].is_punct)
+
+    def _caption(self, pos: int) -> bool:
+        """`pos` is in a photo caption: a paragraph holding a credit in parentheses ("… at
+        Windsor station. ( THE CANADIAN PRESS FILE PHOTO )"). Its people are pictured, not
+        speaking."""
+        text = self.ctx.text
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        for m in re.finditer(r"\(([^()\n]{3,80})\)", text[lo:hi]):
+            inner = m.group(1).lower()
+            if "/" in inner or any(re.search(r"\b" + re.escape(w) + r"\b", inner) for w in self.lex.credits):
+                return True
+        return False
+
+    def _next_to_cue(self, span) -> bool:
+        """A name right before a reporting verb ("Josh Matlow told HuffPost …", "Eglinski, an MP,
+        said"), or right after one in an inverted attribution ("…," said Hadwin): the speaker,
+        whatever the parse made of it."""
+        doc, speech = span.doc, self.lex.speech
+        j = span.end
+        if j < len(doc) and doc[j].text in (",", "—", "–"):  # an apposition: "Eglinski, Yellowhead MP, said"
+            k = j + 1
+            while k < min(len(doc), j + 12) and doc[k].text not in (",", "—", "–") and "\n" not in doc[k].text:
+                k += 1
+            j = k + 1 if k < len(doc) and doc[k].text == doc[j].text else j
+        while j < len(doc) and doc[j].pos_ in ("AUX", "ADV", "PART") and j < span.end + 4:
+            j += 1  # "has said", "also said", "later told"
+        if j < len(doc) and doc[j].lemma_.lower() in speech and doc[j].tag_.startswith("VB"):
+            return True
+        k = span.start - 1
+        return (k >= 0 and doc[k].lemma_.lower() in speech and doc[k].tag_.startswith("VB")
+                and k >= 1 and doc[k - 1].text in (",", "”", '"', "’", "'"))
 
     def _plausible(self, actor: str) -> bool:
         """A surname alone stands for a known actor only if the article names that actor in
@@ -210,9 +348,13 @@ class Resolver:
                     w *= 3  # "Cerato said she had just passed …"
                 v[0 if m.group(1).lower() in ("he", "his") else 1] += w
         given = _given_names(self.kb)
+        names = given_name_genders()
         for name, (m_, f_) in votes.items():
-            if name not in out and name.split()[0] in given:
-                out[name] = given[name.split()[0]]
+            first = name.split()[0]
+            if name not in out and first in given:
+                out[name] = given[first]
+            elif name not in out and first.lower() in names:
+                out[name] = names[first.lower()]
             elif name not in out and m_ != f_:
                 out[name] = "m" if m_ > f_ else "f"
         return out
@@ -241,6 +383,15 @@ class Resolver:
     def resolve(self, head: Token, first: int, last: int) -> Speaker:
         """The speaker named by the phrase doc[first:last+1] headed by `head`; conjoined
         subjects ("Ukraine and the United States") give "A and B" with parties "A|B"."""
+        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl" and head.head.head.pos_ in ("PROPN", "NOUN"):
+            # "… by Bortis, who noted that …": the relative pronoun's antecedent
+            ante = head.head.head
+            if ante.dep_ == "appos" and ante.head.pos_ == "PROPN":
+                ante = ante.head  # "Nunes, the ferocious brawler who calls herself …"
+            lo, hi = np_bounds(ante)
+            sp = self.resolve(ante, lo, hi)
+            sp.span = None  # the mention stays "who" (SCHEMA: the words of the attribution)
+            return sp
         conj = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN")
                 and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.pos_ == "NOUN")]
         if conj and head.pos_ in ("PROPN", "NOUN"):
@@ -270,6 +421,11 @@ class Resolver:
         lemma = head.lemma_.lower()
         if head.pos_ == "PRON" or low in self.lex.pronouns:
             return self._pronoun(low, s)
+        if doc[first].lower_ == "the" and head.ent_type_ == "NORP" and head.tag_ == "NNP" \
+                and self._describes_person(head, toks):  # "the Kentucky Republican said"
+            best = self._recent_person(s, "")
+            if best is not None:
+                return Speaker(best[1], best[2] or self.party_of(best[1]), best[3], True, lemma, pos=s)
         if head.pos_ == "PROPN" and self.kb is not None:
             name = _clean_name(self.ctx.text[s:e], self.lex)
             if name.split()[:1] and name.split()[0].lower() in ("the", "both", "all") and " " in name:
@@ -302,6 +458,11 @@ class Resolver:
             ps, pe, name, party, gender = hold[0]
             return Speaker(name, party or self.party_of(name), gender, True, lemma, pos=s,
                            span=None if s <= ps and pe <= e else (ps, pe))
+        if not hold and doc[first].lower_ == "the" and head.pos_ == "NOUN" and head.tag_ == "NN" \
+                and lemma in self.lex.titles:
+            best = self._titled(lemma, s)
+            if best is not None:  # "the minister said": the person named with that title
+                return Speaker(best[2], best[3] or self.party_of(best[2]), best[4], True, lemma, pos=s)
         m = self.ctx.mention_at(head.idx, head.idx + len(head.text))
         if m is not None and m.actor and m.start <= head.idx < m.end:
             person = m.kind == "person"
@@ -336,13 +497,21 @@ class Resolver:
             return Speaker(name, party or self.party_of(name), "p" if plural else "n", False, lemma, pos=s)
         party = self._np_party(toks)
         poss = next((t for t in head.children if t.dep_ == "poss"), None)
-        if poss is not None and (lemma in self.lex.statements or lemma in self.lex.bodies):
+        document = lemma in self.lex.statements or lemma in lexicon_words("document_nouns")
+        if poss is not None and (document or lemma in self.lex.bodies):
             # "her statement", "Trudeau's office", "the Kremlin's statement"
             p_first, p_last = poss.left_edge.i, poss.i
             sp = self.resolve(poss, p_first, p_last)
+            if sp.person and not document:  # "Trudeau's office": the office, on his side
+                return Speaker("", sp.party, "n", False, lemma, True, s)
             if sp.name or sp.party:
                 return Speaker(sp.name, sp.party, sp.gender, sp.person, lemma, sp.anonymous, s)
-        if lemma in self.lex.statements:
+        if poss is not None and not party and (lemma in self.lex.anonymous or lemma in self.lex.titles):
+            # "Putin's spokesman", "his adviser": not the owner, but the owner's side
+            sp = self.resolve(poss, poss.left_edge.i, poss.i)
+            if sp.party:
+                return Speaker("", sp.party, "", True, lemma, True, s)
+        if document:
             named = [t for t in head.subtree if t.i != head.i and t.pos_ == "PROPN"
                      and (t.dep_ == "compound" and t.head.i == head.i or t.dep_ == "pobj" and t.head.lower_ == "by")]
             if named:
@@ -359,17 +528,18 @@ class Resolver:
                 not sp.person and lemma in sp.name.lower().split()))
             if prev is None and lemma in self.lex.statements:
                 prev = self._previous(lambda sp: not sp.person and bool(sp.name))
-            if prev is None and lemma in self.lex.bodies:
-                org = self._recent_org(s, lemma)
+            generic = det in ("the", "its") and lemma in lexicon_words("generic_bodies")
+            if prev is None and (lemma in self.lex.bodies or generic):
+                org = self._recent_org(s, lemma) or (self._salient_org(s) if generic else "")
                 if not org:  # the body as described: "the commission", "the Ukrainian delegation"
                     org = self.ctx.text[toks[1].idx:e] if len(toks) > 1 and toks[0].dep_ == "det" else ""
                 if org:
                     return Speaker(org, party or self.party_of(org), "n", False, lemma, pos=s)
             if prev is None and lemma in self.lex.titles and lemma not in self.lex.anonymous:
-                best = self._recent_person(s, "")
+                best = self._recent_person(s, noun_gender(lemma))
                 if best is not None:
                     return Speaker(best[1], best[2] or self.party_of(best[1]), best[3], True, lemma, pos=s)
-            if prev is None and lemma in self.lex.titles:
+            if prev is None and lemma in self.lex.titles and lemma not in self.lex.anonymous:
                 prev = self._previous(lambda sp: sp.person and (not party or sp.party == party))
             if prev is not None and (not party or not prev.party or prev.party == party):
                 return Speaker(prev.name, prev.party or party, prev.gender, prev.person, lemma,
@@ -378,7 +548,52 @@ class Resolver:
             prev = self._previous(lambda sp: sp.head == lemma)
             if prev is not None:
                 return Speaker(prev.name, prev.party or party, "p", False, lemma, prev.anonymous, s)
+        if det == "the" and not plural and self._describes_person(head, toks):
+            best = self._recent_person(s, noun_gender(lemma))
+            if best is not None:  # "the 26-year-old right wing said", "the affable proprietor"
+                return Speaker(best[1], best[2] or self.party_of(best[1]), best[3], True, lemma, pos=s)
         return Speaker("", party, "p" if plural else "", lemma in self.lex.anonymous, lemma, True, s)
+
+    def _describes_person(self, head: Token, toks: list[Token]) -> bool:
+        """A definite description of a person named before: an age ("the 32-year-old labourer"),
+        a title or a noun of agent ("the proprietor", "the Kentucky Republican"); never a
+        document, a body or an anonymous source."""
+        lemma = head.lemma_.lower()
+        if lemma in self.lex.statements or lemma in self.lex.bodies or lemma in self.lex.anonymous \
+                or lemma in lexicon_words("document_nouns") or lemma in lexicon_words("generic_bodies"):
+            return False
+        if any(t.ent_type_ in ("ORG", "PERSON", "GPE", "FAC") and t.i < head.i and t.dep_ != "compound"
+               for t in toks):
+            return False
+        if _AGE.search(self.ctx.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) or lemma in self.lex.titles or noun_gender(lemma):
+            return True
+        if head.ent_type_ == "NORP" and head.tag_ == "NNP":
+            return True
+        return head.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(
+            ("er", "or", "ist", "ian", "ant", "ent", "ee"))
+
+    def _titled(self, word: str, pos: int, reach: int = 3000):
+        """The person named last before `pos` (within `reach` characters) with the title `word`:
+        in the words just before the name ("Foreign Minister Andrii Sybiha") or in the office
+        the knowledge base gives for the article's date."""
+        text = self.ctx.text
+        pat = re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
+        for p in reversed(self.persons):
+            if p[0] >= pos:
+                continue
+            if pos - p[0] > reach:
+                break
+            if self.quoted[p[0]] or self.direct[p[0]] or self._caption(p[0]):
+                continue
+            lo = max([text.rfind("\n", 0, p[0]) + 1, p[0] - 50]
+                     + [q[1] for q in self.persons if q[1] <= p[0]])
+            if pat.search(text[lo:p[0]]) or pat.search(text[p[1]:p[1] + 40].split(".")[0].split(";")[0]
+                                                       if text[p[1]:p[1] + 2].startswith(",") else ""):
+                return p  # "Foreign Minister Andrii Sybiha", "Andrii Sybiha, the foreign minister,"
+            a = self._lookup(p[2], self.ctx.date) if self.kb is not None and " " in p[2] else None
+            if a is not None and a.kind == "person" and pat.search(a.role_on(self.ctx.date) or ""):
+                return p
+        return None
 
     def _previous(self, ok) -> Speaker | None:
         for sp in reversed(self.history[-8:]):
@@ -389,7 +604,7 @@ class Resolver:
     def _pronoun(self, low: str, pos: int) -> Speaker:
         """he/she: the most recent person of that gender who spoke or was a clause subject
         before; they/it: the most recent body or group that spoke."""
-        g = self.lex.pronouns.get(low, "")
+        g = self.lex.pronouns.get(low, "") or _possessives().get(low, "")
         if g in ("m", "f"):
             best = self._recent_person(pos, g)
             if best is not None:
@@ -399,12 +614,16 @@ class Resolver:
             prev = self._previous(lambda sp: not sp.person)
             if prev is not None:
                 return Speaker(prev.name, prev.party, prev.gender, False, low, prev.anonymous, pos)
+            org = self._salient_org(pos) if g == "n" else ""
+            if org:  # "it said": the body named last
+                return Speaker(org, self.party_of(org), "n", False, low, pos=pos)
         return Speaker("", "", g, False, low, pos=pos)
 
     def _recent_person(self, pos: int, g: str):
         """(pos, name, party, gender) of the most recent person before `pos` who spoke or was a
         clause subject, of gender `g` (or unknown)."""
-        cands = [(sp.pos, sp.name, sp.party, sp.gender) for sp in self.history if sp.person and sp.name]
+        cands = [(sp.pos, sp.name, sp.party, sp.gender or self._gender.get(sp.name, ""))
+                 for sp in self.history if sp.person and sp.name]
         cands += [c for c in self.subjects if c[0] < pos and not self.quoted[c[0]]]
         cands.sort(key=lambda c: c[0])
         unknown = None
@@ -412,7 +631,8 @@ class Resolver:
             if c[0] >= pos:
                 continue
             if not g or c[3] == g:
-                return c if unknown is None or unknown[0] - c[0] < 0 else unknown
+                # an unknown-gender person named since wins only if much closer
+                return c if unknown is None or unknown[0] - c[0] < GENDER_REACH else unknown
             if c[3] == "" and unknown is None:
                 unknown = c
         return unknown
@@ -424,15 +644,59 @@ class Resolver:
         for ent in self.ents:
             if ent.start_char >= pos:
                 break
-            if ent.label_ == "ORG" and word in ent.text.lower().split():
+            if ent.label_ == "ORG" and (word in ent.text.lower().split() if word else
+                                        not self.direct[ent.start_char] and not self._credit(ent.start_char, ent.end_char)):
                 best = _clean_name(ent.text, self.lex)
                 if best.lower().startswith("the "):
                     best = best[4:]
         return best
 
-    def floating(self, pos: int, last: Speaker | None) -> Speaker:
+    def _salient_org(self, pos: int, sentences: int = 3) -> str:
+        """The organisation a reader takes "the company" / "the agency" for: a body named in
+        the sentence of `pos` or the `sentences` before it (outside quotes and credits): the
+        clause subject or earlier speaker of the nearest sentence first, else the most recent."""
+        si = self.ctx.sentence_index(pos)
+        sents = self.ctx.sentences()
+        lo = sents[max(0, si - sentences)].start_char if si >= 0 else max(0, pos - 600)
+        spoke = {sp.name for sp in self.history if not sp.person and sp.pos < pos}
+        best = None
+        for m in self.ctx.mentions:
+            if lo <= m.start < pos and m.kind == "body" and m.actor and not self.direct[m.start]:
+                cand = (self.ctx.sentence_index(m.start) * 2 + 1, m.start, m.actor)
+                best = max(best or cand, cand)
+        for sp in self.history:
+            if not sp.person and sp.name and not sp.anonymous and lo <= sp.pos < pos and sp.name[:1].isupper():
+                cand = (self.ctx.sentence_index(sp.pos) * 2 + 1, sp.pos, sp.name)
+                best = max(best or cand, cand)
+        for ent in self.ents:
+            if ent.start_char >= pos:
+                break
+            if ent.start_char < lo or ent.label_ != "ORG" or self.direct[ent.start_char] \
+                    or self._credit(ent.start_char, ent.end_char):
+                continue
+            name = _clean_name(ent.text, self.lex)
+            if name.lower().startswith("the "):
+                name = name[4:]
+            if not name or not name[:1].isupper():
+                continue
+            name = self._expand_org(name, ent.start_char)
+            subj = ent.root.dep_ in ("nsubj", "nsubjpass") or name in spoke
+            sent = self.ctx.sentence_index(ent.start_char)
+            cand = (sent * 2 + subj, ent.start_char, name)
+            best = max(best or cand, cand)
+        return best[2] if best else ""
+
+    def _adjacent_paragraph(self, end: int, pos: int) -> bool:
+        """Nothing but the rest of the paragraph ending at `end` (and empty or "." lines) lies
+        between `end` and `pos`."""
+        lines = self.ctx.text[end:pos].split("\n")
+        return len(lines) > 1 and all(not ln.strip(" \t.\u00a0\"“”‘’«»„'") for ln in lines[1:])
+
+    def floating(self, pos: int, last: Speaker | None, last_end: int | None = None) -> Speaker:
         """The speaker a reader infers for a quote with no attribution: the person who spoke or
         was the subject last (the previous quote's speaker unless someone was named since)."""
+        if last is not None and last_end is not None and self._adjacent_paragraph(last_end, pos):
+            return last  # the previous paragraph's quote goes on: its speaker goes on speaking
         c = self._recent_person(pos, "")
         if c is not None and (last is None or c[0] > last.pos):
             return Speaker(c[1], c[2] or self.party_of(c[1]), c[3], True, "", pos=c[0])

@@ -48,14 +48,15 @@ def subject(verb: Token, lex: Lexicon | None = None) -> Token | None:
     seen = 0
     v = verb
     while v is not None and seen < 4:
-        for c in v.children:
-            if c.dep_ in SUBJ and c.dep_ != "csubj":
-                # a participle's clause: only a subject that can speak ("Umerov asserted that
-                # movements would breach …, emphasizing …" is Umerov's, not the movements')
-                if v.i == verb.i or c.pos_ in ("PROPN", "PRON") or c.ent_type_ or v.lemma_ in SPEECH_HINT \
-                        or (lex is not None and c.lemma_.lower() in lex.speakers):
-                    return c
-                break
+        subjs = [c for c in v.children if c.dep_ in SUBJ and c.dep_ != "csubj"]
+        if len(subjs) > 1 and subjs[0].i + 1 < len(verb.doc) and verb.doc[subjs[0].i + 1].text == ":":
+            subjs = subjs[1:]  # a label parsed as a subject: "Details: Kuleba noted …"
+        for c in subjs[:1]:
+            # a participle's clause: only a subject that can speak ("Umerov asserted that
+            # movements would breach …, emphasizing …" is Umerov's, not the movements')
+            if v.i == verb.i or c.pos_ in ("PROPN", "PRON") or c.ent_type_ or v.lemma_ in SPEECH_HINT \
+                    or (lex is not None and c.lemma_.lower() in lex.speakers):
+                return c
         for c in v.children:
             if c.dep_ == "agent":
                 for p in c.children:
@@ -134,3 +135,21 @@ def subtree_bounds(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
             hi += 1
         return lo, hi
     return toks[0].i, toks[-1].i
+
+
+OPEN_MARKS = "\"“‘'«„"
+
+
+def content_span(doc: Doc, text: str, first: int, last: int, shortest: int = 3) -> tuple[int, int] | None:
+    """The reported content of tokens first..last: without a leading "that/whether/if" or
+    punctuation (an opening quotation mark stays) and trailing punctuation (closing marks, ? and !
+    stay); None when under `shortest` characters."""
+    while first <= last and (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if")
+                             or doc[first].is_punct and doc[first].text not in OPEN_MARKS):
+        first += 1
+    while last >= first and doc[last].is_punct and doc[last].text not in "\"”’'»?!":
+        last -= 1
+    if last < first:
+        return None
+    s, e = trim(text, *char_span(doc, first, last))
+    return (s, e) if e - s >= shortest else None

@@ -1,0 +1,145 @@
+"""Indirect speech: the rules plus the learned cue model (made-up sentences and real gold text)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import ROOT, jsonl
+
+from parley import nlp, quotes
+from parley.context import Context
+from parley.model import Article
+from parley.quotes import cue_model
+from parley.quotes.lexicon import load as load_lexicon
+
+
+def run(text: str) -> list:
+    ctx = Context(article=Article(text=text), doc=next(nlp.parse([text])))
+    out = quotes.extract(ctx)
+    for q in out:
+        assert text[q.start:q.end] == q.quote
+    return out
+
+
+@pytest.fixture
+def broad(tmp_path, monkeypatch):
+    """The quote lexicon with `attribution_model: broad` (PolNeAR's notion of attribution)."""
+    src = (ROOT / "parley/data/lexicons/quotes.yaml").read_text(encoding="utf-8")
+    assert "\nattribution_model: speech" in src
+    p = tmp_path / "quotes.yaml"
+    p.write_text(src.replace("\nattribution_model: speech", "\nattribution_model: broad"), encoding="utf-8")
+    monkeypatch.setenv("PARLEY_QUOTE_LEXICON", str(p))
+    return p
+
+
+def test_model_ships_as_plain_weights_and_needs_no_sklearn():
+    model = cue_model.load()
+    assert model is not None, "parley/data/models/quote_cues.json is missing (scripts/train_quote_model.py)"
+    assert 0 < model["threshold"] < 1 and len(model["weights"]) > 500 and "say" in model["cues"]
+    assert cue_model.MODEL_PATH.stat().st_size < 3_000_000
+    code = textwrap.dedent("""
+        import sys
+        from parley import nlp
+        from parley.context import Context
+        from parley.model import Article
+        from parley import quotes
+        t = "The talks were useful, the delegation said."
+        quotes.extract(Context(article=Article(text=t), doc=next(nlp.parse([t]))))
+        assert not any(m == "sklearn" or m.startswith("sklearn.") for m in sys.modules), "sklearn imported"
+    """)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_candidates_are_verbatim_clauses_of_the_parse():
+    t = "Officials said the talks would resume. The economy is weak, analysts warned."
+    doc = next(nlp.parse([t]))
+    cands = cue_model.candidates(doc, t, load_lexicon())
+    got = {(c.cue.text, c.kind, t[c.start:c.end]) for c in cands}
+    assert ("said", "comp", "the talks would resume") in got
+    assert any(cue == "warned" and span == "The economy is weak" for cue, _, span in got)
+    for c in cands:
+        assert 0 <= c.start < c.end <= len(t)
+
+
+def test_speech_mode_adds_reported_speech_the_rules_miss():
+    t = "The minister dismissed reports saying that the talks had collapsed."
+    q = [x for x in run(t) if x.kind == "indirect"]
+    assert [x.quote for x in q] == ["the talks had collapsed"] and q[0].cue == "saying"
+
+
+def test_attribution_set_off_by_commas_inside_the_content():
+    q = run("The deal on minerals with the Americans, Peskov said on Monday, was not acceptable to Moscow.")
+    assert [(x.quote, x.cue, x.speaker_mention) for x in q] == [
+        ("The deal on minerals with the Americans", "said", "Peskov"),
+        ("was not acceptable to Moscow", "said", "Peskov")]
+    # a bare subject before the attribution is not a quote of its own
+    q = run("Russia, he added, would never accept such terms.")
+    assert [(x.quote, x.cue) for x in q] == [("would never accept such terms", "added")]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts think the talks will fail.",
+    "Polls show most Ukrainians oppose territorial concessions.",
+    "Rubio asked whether Russia was serious about peace.",
+    "He did not say whether the meeting would take place.",
+])
+def test_speech_mode_keeps_beliefs_evidence_and_questions_out(text):
+    assert run(text) == []
+
+
+def test_broad_mode_takes_polnear_attributions(broad):
+    assert cue_model.mode() == "broad"
+    got = {q.quote for t in ("Analysts think the talks will fail.",
+                             "Polls show most Ukrainians oppose territorial concessions.")
+           for q in run(t)}
+    assert got == {"the talks will fail", "most Ukrainians oppose territorial concessions"}
+
+
+def test_off_mode_is_the_rules_alone(tmp_path, monkeypatch):
+    p = tmp_path / "q.yaml"
+    p.write_text((ROOT / "parley/data/lexicons/quotes.yaml").read_text(encoding="utf-8")
+                 .replace("\nattribution_model: speech", "\nattribution_model: off"), encoding="utf-8")
+    monkeypatch.setenv("PARLEY_QUOTE_LEXICON", str(p))
+    assert run("The minister dismissed reports saying that the talks had collapsed.") == []
+
+
+def test_training_labels_come_from_polnear_train_cues_and_contents():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_quote_model as tr
+    rec = jsonl("gold/quotes/polnear-train.jsonl")[0]
+    doc = next(nlp.parse([rec["text"]]))
+    ex = tr.examples(rec, doc, load_lexicon())
+    pos = [lemma for _, y, lemma in ex if y]
+    assert len(ex) > 20 and 0 < len(pos) < len(ex)
+    assert all(isinstance(f, list) and f for f, _, _ in ex)
+
+
+def _hits(gold: list, pred: list) -> int:
+    from parley.eval.spans import greedy_match
+    return sum(ov >= 0.3 for _, _, ov in greedy_match(gold, pred))
+
+
+def test_model_finds_more_polnear_content_on_real_text(tmp_path, monkeypatch):
+    """PolNeAR dev articles (by path): the learned model adds matching attributed content to the
+    rules, and the broad notion more; every span verbatim. (Figures: benchmarks/bench_quotes.py.)"""
+    from parley.eval.adapters import load_polnear
+    from parley.eval.spans import trim_quote
+    from conftest import shared
+    gold = load_polnear(shared("gold/quotes/polnear-dev.jsonl"))[:8]
+    docs = list(nlp.parse([g["text"] for g in gold]))
+    src = (ROOT / "parley/data/lexicons/quotes.yaml").read_text(encoding="utf-8")
+    hits = {}
+    for m in ("off", "speech", "broad"):
+        p = tmp_path / f"{m}.yaml"
+        p.write_text(src.replace("\nattribution_model: speech", f"\nattribution_model: {m}"), encoding="utf-8")
+        monkeypatch.setenv("PARLEY_QUOTE_LEXICON", str(p))
+        hits[m] = 0
+        for g, doc in zip(gold, docs):
+            text = g["text"]
+            qs = quotes.extract(Context(article=Article(text=text), doc=doc))
+            assert all(text[q.start:q.end] == q.quote for q in qs)
+            hits[m] += _hits([(q["start"], q["end"]) for q in g["quotes"]],
+                             [trim_quote(text, q.start, q.end) for q in qs])
+    assert hits["off"] <= hits["speech"] < hits["broad"], hits
