@@ -1,7 +1,6 @@
 """positions stage on short made-up sentences (through the real parse, actors and KB)."""
 from __future__ import annotations
 
-import pytest
 
 from parley import nlp, positions, profiles
 from parley.context import Context

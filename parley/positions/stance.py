@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .holders import FIRST_PERSON, Holder, Resolver
+from .holders import Holder, Resolver
 from .lexicon import Lexicon
 
 MODALS = {"can", "could", "will", "would", "shall", "should", "must", "may", "might", "wo", "ca"}
