@@ -47,13 +47,15 @@ def run(articles, timing=None):
                 kb.add_file(path)
             except Exception:  # noqa: BLE001
                 pass
+    from parley.profiles import load as load_profile
+    profile = load_profile()  # as the pipeline: the default conflict profile (principals, aliases)
     out = []
     t_parse = t_ev = 0.0
     for a in articles:
         t0 = time.perf_counter()
         doc = next(nlp.parse([a.text]))
         t1 = time.perf_counter()
-        ctx = Context(article=a, doc=doc, kb=kb)
+        ctx = Context(article=a, doc=doc, kb=kb, profile=profile)
         try:
             ctx.mentions = actors.resolve(ctx)
         except Exception:  # noqa: BLE001

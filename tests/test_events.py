@@ -140,3 +140,118 @@ def test_withdrawal_and_travel():
     assert evs and evs[0].type == "RETREAT" and evs[0].mode == "withdraw" and evs[0].source == ["RUS"]
     assert evs[0].location == "Kherson" and evs[0].date == "2025-03-07"
     assert not [e for e in run("The Ukrainian negotiators returned to Kyiv on Monday.") if e.type == "RETREAT"]
+
+
+# -- readings of the clause: what is no event, and who the other side is --------------------------
+# These test the rule-based extractor (parley.events.extract) itself: the stage's sentence
+# classifier (parley.events.classify, combined in parley.events.extract's caller) may re-type.
+from parley.events.extract import extract as rules_extract  # noqa: E402
+from parley.profiles import load as load_profile  # noqa: E402
+
+
+def run_r(text: str, mentions=None, profile: bool = False):
+    art = Article(text=text, published="2025-03-11")
+    ctx = Context(article=art, doc=next(nlp.parse([text])), profile=load_profile() if profile else None)
+    if mentions is not None:
+        ctx.mentions = mentions
+    return rules_extract(ctx)
+
+
+def run_p(text: str, mentions=None):
+    """With the default conflict profile (its principals), as the pipeline runs."""
+    return run_r(text, mentions, profile=True)
+
+
+def tuples(evs):
+    return {(e.type, tuple(sorted(e.source)), tuple(sorted(e.target))) for e in evs}
+
+
+def test_questions_commentary_and_no_comment_are_no_events():
+    assert not by_type(run_r("He said it would be important to learn what Russia is willing to concede."), "AGREE")
+    assert not by_type(run_r("Analysts believe that Russia will demand a guarantee that Ukraine not join NATO."),
+                       "REQUEST")
+    assert not by_type(run_r("The American envoy declined to outline a potential agreement with Russia."), "REJECT")
+    assert not run_r("What was agreed upon in Istanbul")
+    # the same verbs asserting an event are kept
+    assert by_type(run_r("Russia demanded a guarantee that Ukraine not join NATO."), "REQUEST")
+
+
+def test_condition_and_war_name_the_other_side():
+    (ev,) = by_type(run_r("Ukraine agreed to a 30-day ceasefire if Russia complies."), "AGREE")
+    assert (ev.source, ev.target) == (["UKR"], ["RUS"])
+    assert ("AGREE", ("UKR",), ("RUS",)) in tuples(run_p("Ukraine has offered a truce on long-range strikes."))
+    # a third party's demand about the fighting is put to both sides
+    assert ("REQUEST", ("USA",), ("RUS", "UKR")) in tuples(
+        run_p("The United States is pressing for an immediate, comprehensive cease-fire."))
+    # "with support from France" names a backer, not the one the proposal is addressed to
+    evs = run_p("Ukraine proposed the partial cease-fire last week, with support from France.")
+    assert ("AGREE", ("UKR",), ("RUS",)) in tuples(evs)
+
+
+def test_offer_and_acceptance_point_at_each_other():
+    text = "We made an offer that the Ukrainians have accepted, Rubio said."
+    known = [Mention(52, 57, "Rubio", actor="Marco Rubio", party="USA", sector="GOV", kind="person")]
+    assert text[52:57] == "Rubio"
+    got = tuples(run_r(text, mentions=known))
+    assert ("AGREE", ("USA",), ("UKR",)) in got and ("AGREE", ("UKR",), ("USA",)) in got
+
+
+def test_meeting_participants_mediator_and_relative_clause():
+    evs = run_r("Russian and Ukrainian delegations met in Istanbul. Turkish Foreign Minister Hakan Fidan chaired the talks.")
+    assert ("CONSULT", ("RUS", "TUR", "UKR"), ()) in tuples(evs)
+    evs = run_r("Russia and Ukraine agreed to a prisoner exchange after talks held in Istanbul, "
+              "with Turkey playing a central mediating role.")
+    assert any(e.type == "CONSULT" and "TUR" in e.source for e in evs)
+    # the subject of a relative clause meets the object's party ("Rubio, who will meet with G7 ministers")
+    evs = run_r("The American secretary of state, who will meet with G7 foreign ministers, spoke on Tuesday.")
+    assert ("CONSULT", ("G7", "USA"), ()) in tuples(evs)
+
+
+def test_meeting_references_are_not_meetings():
+    assert by_type(run_r("Talks between Russia and Ukraine took place in Riyadh."), "CONSULT")
+    assert not by_type(run_r("For Ukraine, talks between Russia and Ukraine pose a challenge."), "CONSULT")
+    # a wish to meet is an intent to meet (AGREE, CAMEO 036), not a meeting
+    (ev,) = run_r("Ukraine wants to hold talks with the United States.")
+    assert (ev.type, ev.source, ev.target, ev.cameo) == ("AGREE", ["UKR"], ["USA"], "036")
+
+
+def test_stopped_attacks_and_without_are_not_positive_events():
+    evs = run_p("Russia is no longer attacking Ukrainian energy facilities.")
+    assert not [e for e in evs if e.type == "ASSAULT" and not e.negated]
+    assert ("RETREAT", ("RUS",), ("UKR",)) in tuples(evs)
+    evs = run_r("The American and Russian presidents left without announcing any agreement.")
+    assert evs and all(e.negated for e in evs if e.type == "AGREE")
+
+
+def test_addressee_exchange_and_repeated_line():
+    evs = run_r("Russia was signalling to the United States that it was open to talks.")
+    assert ("AGREE", ("RUS",), ("USA",)) in tuples(evs)
+    evs = run_r("Russian and Ukrainian delegations met in Istanbul.\nA large exchange of prisoners will take place.")
+    assert ("RETREAT", ("RUS", "UKR"), ()) in tuples(evs)
+    line = "Meeting of Russian and American representatives in Riyadh"
+    assert len(run_r(f"{line}\n{line}\nThey talked for hours.")) <= 2
+    assert not by_type(run_r("We want to thank everyone for this day, he said."), "SUPPORT")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    from parley import actors
+    return actors.load_kb()
+
+
+def test_dev_gold_readings_on_real_text(kb):
+    from parley import actors, quotes
+    rows = {r["id"]: r for r in jsonl("gold/indomain-dev.jsonl")}
+    r = rows["seed-2"]
+    art = Article(text=r["text"], published=r.get("published"))
+    ctx = Context(article=art, doc=next(nlp.parse([r["text"]])), kb=kb, profile=load_profile())
+    ctx.mentions = actors.resolve(ctx)
+    ctx.quotes = quotes.extract(ctx)
+    evs = rules_extract(ctx)
+    # Ukraine's ceasefire proposals are addressed to Russia, not to the Americans it was meeting
+    offers = [e for e in evs if e.type == "AGREE" and e.source == ["UKR"] and
+              any(w in e.sentence for w in ("cessation", "truce", "cease-fire"))]
+    assert offers and all(e.target == ["RUS"] for e in offers)
+    assert not any("Analysts believe" in e.sentence for e in evs)  # commentary is no event
+    for e in evs:
+        assert r["text"][e.sentence_start:e.sentence_end] == e.sentence

@@ -7,16 +7,18 @@ the markers negated / future / hypothetical from the parse, the date and the pla
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Event
-from . import dates, triggers
+from . import dates, filters, obligations, sides, triggers
 from .markers import _chain, _demanded, _markers, _may, _unless, _verbal_negation, _will
-from .places import LOC_PREPS, _consult_mode, _location, _places
+from .places import LOC_PREPS, _consult_mode, _location, _places, sent_ents
 from .lexicon import Lexicon, gazetteer, load
 from .parties import FIRST_PERSON, Party, Resolver
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+_WORDS = re.compile(r"\w+")
 CLAUSE_DEPS = {"advcl", "relcl", "parataxis", "ccomp", "csubj", "conj", "mark", "punct"}
 TARGET_SKIP = {"nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "mark", "punct", "cc",
                "aux", "auxpass", "neg", "det", "advmod", "npadvmod"}
@@ -98,7 +100,12 @@ def _adjectival(verb) -> bool:
     """'is committed to', 'is opposed to', 'is prepared to': a state of the subject, not a passive."""
     if _agent(verb) is not None:
         return False
-    return any(c.dep_ in ("xcomp",) or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+    return any(c.dep_ in ("xcomp",) or (c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i
+                                        and verb.lemma_.lower() in ADJECTIVAL) for c in verb.children)
+
+
+ADJECTIVAL = {"commit", "oppose", "prepare", "dedicate", "devote", "determine", "resolve", "incline", "open",
+              "attach", "accustom", "opposed", "committed", "prepared", "dedicated", "devoted", "used"}
 
 
 def _agent(verb):
@@ -197,14 +204,25 @@ def _collective(head) -> bool:
     return any(c.lower_ in ("both", "two") for c in head.children)
 
 
-def _phrase_tokens(head) -> set[int]:
-    return {t.i for t in head.subtree}
+def _phrase_tokens(head, inside=None) -> set[int]:
+    """The phrase's tokens; with `inside` (a trigger in a relative clause of the phrase, "Rubio, who
+    will meet with G7 ministers"), without the clause that holds the trigger."""
+    out = {t.i for t in head.subtree}
+    if inside is not None and inside.i in out and inside.i != head.i:
+        for c in head.children:
+            sub = {t.i for t in c.subtree}
+            if inside.i in sub:
+                out -= sub
+    return out
 
 
-def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[int], gaz, limit: int = 3):
-    """Parties in the object and prepositional phrases below the given tokens, in text order."""
+def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[int], gaz, limit: int = 3,
+             venue: bool = False):
+    """Parties in the object and prepositional phrases below the given tokens, in text order
+    (`venue`: a meeting, whose 'in <country>' anywhere below is its place, not a participant)."""
     found: list[Party] = []
     toks = []
+    adjuncts = load().words("adjunct_nouns")
     root_ids = {r.i for r in roots if r is not None}
 
     def walk(t, depth):
@@ -216,8 +234,18 @@ def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[i
                 continue
             if c.dep_ in ("ccomp", "conj") and any(g.dep_ in SUBJ for g in c.children):
                 continue
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in adjuncts for g in c.children):
+                continue  # "with support from France", "in the presence of the Saudi minister"
+            if c.dep_ == "prep" and c.lower_ not in ("with", "between", "among", "by", "from") and t.pos_ == "NOUN" \
+                    and t.lemma_.lower() in TALK_NOUNS and t.i not in root_ids:
+                continue  # "open to talks on the Ukraine conflict": the topic, not the other side
             if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and t.pos_ == "NOUN" and t.lemma_.lower() in TALK_NOUNS:
                 continue  # "negotiations on Ukraine": the topic, not the other side
+            if venue and c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") \
+                    and (not _actor_like1(t, suffix=False) or any(g.lower_ in ("both", "two") for g in t.children)) and any(
+                    g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") and gaz.place(res._phrase(g)) is not None
+                    for g in c.children):
+                continue  # "a meeting ... in Saudi Arabia": the place (not "the team in Saudi Arabia")
             if c.dep_ == "prep" and c.lower_ in LOC_PREPS and t.pos_ in ("VERB", "AUX", "ADJ") or \
                     c.dep_ == "prep" and c.lower_ in LOC_PREPS and t.i in root_ids:
                 # "in Jeddah" is the place, not the target; "in the war with Russia" is not skipped
@@ -232,8 +260,9 @@ def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[i
         if r is not None:
             walk(r, 0)
     found_toks: list = []
-    toks = [t for t in toks if _rank(t, roots) < 9]
-    for t in sorted(toks, key=lambda x: (_rank(x, roots), x.i)):
+    ranks = {t.i: _rank(t, roots) for t in toks}
+    toks = [t for t in toks if ranks[t.i] < 9]
+    for t in sorted(toks, key=lambda x: (ranks[x.i], x.i)):
         if t.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
             continue
         if t.pos_ == "PRON" and t.dep_ == "poss" and not _first(t):
@@ -306,6 +335,61 @@ def _other_actor(tok, pred, skip, res: Resolver) -> bool:
                 if h.i not in skip and (h.ent_type_ in ("PERSON", "ORG", "NORP") or _actor_like(h)) \
                         and not res.of_phrase(h):
                     return True  # an actor of no known party (a known one would be a participant)
+    return False
+
+
+def _wants(tr, lex: Lexicon) -> bool:
+    """The trigger is the complement of a verb or adjective of wish or intent of the same subject
+    ('want to have talks', 'hopes to meet', 'eager to talk')."""
+    t = tr.light if tr.light is not None else tr.tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in lex.words("intent_to_meet"):
+            return True
+    return False
+
+
+def _no_longer(tr) -> bool:
+    """'no longer' on the trigger's verb chain."""
+    for t in _chain(tr.tok if tr.light is None else tr.light)[:3]:
+        for c in t.children:
+            if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) or \
+                    c.lower_ == "no" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "longer":
+                return True
+    return False
+
+
+TARGET_PREPS = {"with", "to", "against", "on", "at", "for", "from", "into", "toward", "towards", "upon", "over", "of", "by"}
+
+
+def _target_actor(roots, skip: set[int]) -> bool:
+    """Someone acted upon, named in the object or a 'to / against / with ...' phrase of the trigger,
+    though of no known party ('attacked the rebels', 'accused the mayor')."""
+    for r in roots:
+        if r is None:
+            continue
+        heads = []
+        for c in r.children:
+            if c.i in skip:
+                continue
+            if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+                heads.append(c)
+            elif c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS:
+                heads += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pcomp"):
+                heads += [g for g in c.children if g.dep_ in ("dobj", "nsubj", "nsubjpass", "dative")]
+            elif c.dep_ == "poss" or (c.dep_ == "compound" and r.pos_ == "NOUN"):
+                heads.append(c)
+        for h in heads:
+            for t in [h, *(g for g in h.children if g.dep_ in ("poss", "compound", "amod", "conj", "prep", "pobj"))]:
+                if t.i not in skip and (_actor_like(t) or t.pos_ == "PROPN"):
+                    return True
+            for g in h.children:
+                if g.dep_ == "prep":
+                    if any(p.i not in skip and (_actor_like(p) or p.pos_ == "PROPN") for p in g.children if p.dep_ == "pobj"):
+                        return True
     return False
 
 
@@ -384,14 +468,23 @@ def extract(ctx) -> list[Event]:
     igos = {"EU", "NATO", "UN", "G7", "G20", "OSCE", "AU", "ASEAN"}
     events: list[Event] = []
     text = ctx.text
+    said: set[str] = set()
     for sent in ctx.sentences():
+        words = " ".join(_WORDS.findall(sent.text.lower()))
+        if words in said:
+            continue  # a line repeated in the text (a title printed twice) reports nothing new
+        said.add(words)
         places = _places(sent, res, gaz)
         for name, code, is_city, _ in places:
             if is_city:
                 state.cities.setdefault(code, name)
         seen: set[tuple] = set()
         sent_events: list[Event] = []
+        frames = obligations.frames(sent)
+        demanded = {t.i for _, act in frames for t in act.subtree}
         for tr in triggers.find(sent, lex):
+            if filters.not_an_event(tr, lex) or tr.tok.i in demanded:
+                continue  # ("it falls on Russia to accept ...": the act is demanded, not done)
             depth = triggers._depth(tr.tok if tr.light is None else tr.light)
             for ev in _events_for(tr, ctx, res, lex, gaz, state, places, igos):
                 key = (ev.type, tuple(sorted(ev.source)), tuple(sorted(ev.target)))
@@ -401,7 +494,7 @@ def extract(ctx) -> list[Event]:
                 ev.sentence = text[sent.start_char:sent.end_char]
                 ev.sentence_start, ev.sentence_end = sent.start_char, sent.end_char
                 sent_events.append((depth, len(sent_events), ev))
-        for ev, tok in _demands(sent, ctx, res, lex, seen, text):
+        for ev, tok in _demands(sent, ctx, res, lex, seen, text) + _obliged(sent, frames, ctx, res, lex, seen, text):
             sent_events.append((triggers._depth(tok), len(sent_events), ev))
         # the main clause's event first (readers and the PLOVER scorer take the first as the main one)
         events.extend(ev for _, _, ev in sorted(sent_events, key=lambda x: (x[0], x[1])))
@@ -411,7 +504,7 @@ def extract(ctx) -> list[Event]:
 def _date_for(tr, ctx) -> str | None:
     sent = tr.tok.sent
     sub = {t.i for t in tr.tok.subtree} | ({t.i for t in tr.light.subtree} if tr.light is not None else set())
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    ents = [e for e in sent_ents(sent) if e.label_ in ("DATE", "TIME")]
     ents.sort(key=lambda e: (e.root.i not in sub and e.root.head.i not in sub, e.start))
     for e in ents:
         prev = sent.doc[e.start - 1].text if e.start > sent.start else ""
@@ -450,12 +543,14 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
             if subj is not None:
                 if _collective(subj) and not res.of_phrase(subj, speaker) and len(state.participants) >= 2:
                     src = [Party(c) for c in state.participants]
+                elif etype == "CONSULT" and _collective(subj) and not res.of_phrase(subj, speaker):
+                    src = [Party(c) for c in sides.named_principals(ctx, tok)]  # "both delegations met"
                 else:
                     src = res.of_phrase(subj, speaker)
                 if subj.i < pred.i or subj.head.i == pred.i:
-                    source_skip |= _phrase_tokens(subj)
+                    source_skip |= _phrase_tokens(subj, pred)
                 elif subj.dep_ in SUBJ:
-                    source_skip |= _phrase_tokens(subj)
+                    source_skip |= _phrase_tokens(subj, pred)
     if tr.frame != "verb" and e.pos == "n":
         # a noun's own possessor / modifiers name its agent ("Russia's demands", "US proposal")
         own = []
@@ -473,6 +568,14 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
                 src = src + own
             else:
                 src = own
+    if not src and etype == "CONSULT" and tr.frame == "prep" and tok.dep_ == "pobj" \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "In a phone call with Biden, Zelensky listed ...": the clause's subject took part
+        gs = _subject(tok.head.head)
+        if gs is not None and not _first(gs):
+            src = res.of_phrase(gs, speaker)[:1]
+            skip_gov = _phrase_tokens(gs)
+            source_skip |= skip_gov
     if not src and speaker is not None and (subj is None or _first(subj)):
         src = [speaker]
     if not src and subj is not None and _first(subj) and speaker is not None:
@@ -482,23 +585,30 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
     roots = [tok] if pred.i == tok.i else [tok, pred]
     skip = set(source_skip)
     if subj is not None:
-        skip |= _phrase_tokens(subj)
+        skip |= _phrase_tokens(subj, pred)
     if etype == "CONSULT":
-        found = _targets(roots, res, speaker, src_codes, skip | {pred.i} - {tok.i}, gaz, limit=4)
+        found = _targets(roots, res, speaker, src_codes, skip | {pred.i} - {tok.i}, gaz, limit=4, venue=True)
         found = [p for p in found if p.code not in src_codes]
         parts = [p.code for p in src] + [p.code for p in found]
         between = _between(tok, res, speaker)
         if len(between) >= 2:
             parts = between  # "hosted the talks between the US and Ukraine": the host is no party
-        carry = subj is None or _first(subj) or _collective(subj) or tr.frame != "verb"
-        if carry and len(set(parts)) < 2 and state.participants and (not parts or parts[0] in state.participants):
+        mediator = tok.lemma_.lower() in lex.words("mediator_verbs") and bool(src)  # "Fidan chaired the talks"
+        carry = subj is None or _first(subj) or _collective(subj) or tr.frame != "verb" or mediator
+        if carry and len(set(parts)) < 2 and state.participants and (
+                not parts or parts[0] in state.participants or mediator):
             parts = parts + [c for c in state.participants if c not in parts]
+        third = [src[0].code] if mediator else []
+        if len(set(parts)) >= 2:  # "with Türkiye playing a mediating role": the mediator takes part
+            third += [c for c in sides.mediators(tok.sent, res) if c not in parts]
+            parts = parts + third
         parts = list(dict.fromkeys(parts))
         loc = _location(tr, places, state)
         host = gaz.place(loc)[1] if loc and gaz.place(loc) else ""
         if len(parts) == 1 and host and host != parts[0] and (e.mode == "visit" or tok.lemma_ in ("visit", "trip")):
             parts = parts + [host]  # "arrived in Amman on a visit": Jordan hosts
-        if len(parts) < 2 and not (parts and _other_actor(tok, pred, skip, res)):
+        unknown_subject = subj is not None and not src and _actor_like(subj)  # "Taliban leaders met envoy X"
+        if len(parts) < 2 and not (parts and (_other_actor(tok, pred, skip, res) or unknown_subject)):
             if parts or not (subj is not None and _actor_like(subj) and _other_actor(tok, pred, skip, res)):
                 return []  # a meeting of actors of no known party is kept without parties
         loc = loc or state.consult_location
@@ -508,7 +618,7 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
             loc_code = hit[1] if hit else ""
         if loc_code in parts and len(parts) >= 3 and tok.lemma_.lower() not in ("chair", "mediate", "facilitate") \
                 and not any(t.lemma_.lower() in ("mediate", "mediator", "mediation", "chair", "facilitate")
-                            for t in tok.sent):
+                            or t.lower_ in sides.MEDIATE for t in tok.sent):
             parts = [c for c in parts if c != loc_code]  # the host of talks between others
         mode = _consult_mode(parts, loc_code, tr, mode, igos)
         actors = [p.actor for p in src + found if p.actor]
@@ -520,8 +630,9 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
             target = [host] if host else [c for c in parts if c != src[0].code][:1]
         else:
             source, target = parts, []
-        if len(parts) >= 2:
-            state.participants = parts
+        sides_of_talks = [c for c in parts if c not in third]  # "both sides" later: not the mediator
+        if len(sides_of_talks) >= 2:
+            state.participants = sides_of_talks
         if loc:
             state.consult_location = loc
         neg, fut, hyp = _markers(tr, lex)
@@ -529,12 +640,31 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
             first = src[0].code if src else source[0]
             return [_event("REJECT", "meet", "", [first], [c for c in parts if c != first], "", "",
                            loc, tr, ctx, lex, False, fut, hyp)]
+        if src and src[0].code and _wants(tr, lex):
+            # "we want to have a constructive conversation": an intent to meet (PLOVER AGREE, CAMEO 036)
+            first = src[0].code
+            return [_event("AGREE", "", "036", [first], [c for c in parts if c != first], src[0].actor, "",
+                           loc, tr, ctx, lex, neg, fut, hyp)]
         return [_event(etype, mode, code, source, target, "|".join(dict.fromkeys(actors)), "",
                        loc, tr, ctx, lex, neg, fut, hyp)]
     if etype in ("AGREE", "RETREAT") and e.pos == "n":
         between = _between(tok, res, speaker, deep=True)
         if len(between) >= 2:
             src, src_codes = [Party(c) for c in between], set(between)
+    if etype == "AGREE" and tr.light is not None and tr.light.lemma_.lower() in lex.words("report_verbs") \
+            and tok.lemma_.lower() in lex.words("agreement_nouns"):
+        # "The White House has announced an agreement to cease combat": who agreed, not who announced
+        between = _between(tok, res, speaker, deep=True)
+        both = between if len(between) >= 2 else \
+            sides.named_principals(ctx, tok) if sides.about_fighting(tr, lex, set()) else \
+            state.participants if len(state.participants) >= 2 else []
+        if both:
+            src, src_codes = [Party(c) for c in both], set(both)
+    if etype == "RETREAT" and tok.lemma_.lower() in lex.words("mutual_acts") and len(src_codes - {""}) < 2:
+        # "an exchange of prisoners will take place": an exchange has two sides
+        both = state.participants if len(state.participants) >= 2 else sides.named_principals(ctx, tok)
+        if both and (not src_codes - {""} or src_codes & set(both)):
+            src, src_codes = [Party(c) for c in both], set(both)
     joint = _speech_subject_parties(subj, res) if subj is not None and subj.lower_ in ("they", "we") else []
     if len(joint) >= 2:  # "Ukraine and the United States said they would ..."
         src, src_codes = [Party(c) for c in joint], set(joint)
@@ -543,7 +673,8 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
             or (not src and subj is None and etype == "AGREE" and tok.dep_ == "ROOT")
             or (subj is not None and subj.lower_ == "they" and (not src or _collective_antecedent(subj)))
             or (subj is not None and subj.lower_ in ("they", "we") and len(_speech_subject_parties(subj, res)) >= 2)
-            or (etype == "AGREE" and "CONSULT" in tr.content and (subj is None or _first(subj) or _collective(subj))
+            or (etype == "AGREE" and "CONSULT" in tr.content and e.pos != "a"
+                and (subj is None or (_first(subj) and subj.lower_ not in ("i", "me")) or _collective(subj))
                 and src and src[0].code in state.participants)
             or (subj is not None and _first(subj) and subj.lower_ in ("we", "us") and tok.lemma_ == "agree"
                 and src and src[0].code in state.participants)):
@@ -565,6 +696,10 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
             return []
     source = list(dict.fromkeys(p.code for p in src if p.code))
     target = [p.code for p in tgt if p.code not in source][:2]
+    if not target and etype in sides.DIRECTED:  # "signalling to the United States that it was open to talks"
+        target = sides.addressee(tok if tr.light is None else tr.light, res, speaker, source)
+    if not target:  # "agreed to a ceasefire if Russia complies", "offered a truce": the other side
+        target = sides.other_side(tr, etype, source, res, speaker, lex, ctx.profile, skip)
     if not target and etype == "SUPPORT" and "CONSULT" in tr.content:
         # "welcomed the launch of negotiations (between X and Y)": support for the talks' parties
         between = _between(tok, res, speaker, deep=True) or list(state.participants)
@@ -580,7 +715,7 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
     for rule in lex.retype:
         if etype in rule.get("from", []) and e.pos == "v" and tok.lemma_.lower() in rule.get("verbs", []):
             objs = {w.lower() for w in rule.get("objects", [])}
-            if any(t.lemma_.lower() in objs for c in tok.children if c.dep_ in ("dobj", "prep")
+            if any(t.lemma_.lower() in objs or t.lower_ in objs for c in tok.children if c.dep_ in ("dobj", "prep")
                    for t in c.subtree):
                 etype, code, mode = rule["to"], rule.get("cameo", ""), ""
     demanded = _demanded(tr, lex)
@@ -600,6 +735,9 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
     if etype == "AGREE" and _mode_from_content(tr, lex, subj) == "meet":
         code = "036"
     neg, fut, hyp = _markers(tr, lex)
+    if etype in ("ASSAULT", "COERCE") and _no_longer(tr):
+        # "Russia is no longer attacking energy facilities": the attacks stopped (PLOVER RETREAT ceasefire)
+        etype, mode, code, neg = "RETREAT", "ceasefire", "", False
     ordered = [c for c in tr.content if c.lower() in lex.words("conflict_types")]
     if etype == "REQUEST" and tok.lemma_.lower() in ("order", "instruct", "command") and ordered:
         etype, code, mode = ordered[0], "", ""  # "ordered the newspaper to suspend publication": the act
@@ -632,14 +770,26 @@ def _events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, 
     elif (fut or _may(tr)) and _unless(tr, with_if=etype.lower() in conflict) \
             and etype not in ("REQUEST", "ACCUSE", "THREATEN"):
         etype, code, mode, hyp = "THREATEN", "", "", False  # "will withdraw ... unless": an ultimatum
-    if fut and not hyp and etype in FUTURE_AGREE and _will(tr):
-        # PLOVER: promised material cooperation is an intention to cooperate (AGREE)
+    if fut and not hyp and etype in FUTURE_AGREE and _will(tr) and tr.frame != "subject" \
+            and " ".join((e.lemma, *e.extra)) not in lex.words("solidarity"):
+        # PLOVER: promised material cooperation is an intention to cooperate (AGREE); a scheduled
+        # event ("an exchange of prisoners will take place") is no party's promise, and "will stand
+        # with Ukraine" is solidarity stated now (SUPPORT)
         etype, code, mode = "AGREE", lex.default_cameo.get(("AGREE", ""), "030"), ""
+    if not target and len(source) <= 1 and etype.lower() in lex.words("needs_target") \
+            and not (subj is not None and any(c.dep_ == "conj" for c in subj.children)) \
+            and not _target_actor(roots, skip | _phrase_tokens(subj, pred) if subj is not None else skip):
+        return []  # "Russian soldiers have been advancing", "we want to thank": no one acted upon
     loc = _location(tr, places, state)
     src_actor = "|".join(dict.fromkeys(p.actor for p in src if p.actor))
     tgt_actor = "|".join(dict.fromkeys(p.actor for p in tgt if p.actor and p.code in target))
-    return [_event(etype, mode, code, source, target, src_actor, tgt_actor, loc, tr, ctx, lex,
-                   neg, fut, hyp)]
+    out = [_event(etype, mode, code, source, target, src_actor, tgt_actor, loc, tr, ctx, lex,
+                  neg, fut, hyp)]
+    backers = [c for c in sides.backers(pred, res, speaker) if c not in source]
+    if backers and source and not neg:  # "proposed a truce, with support from France": France backs Ukraine
+        out.append(_event("SUPPORT", "", "", backers, source[:1], "", src_actor, loc, tr, ctx, lex,
+                          False, fut, hyp))
+    return out
 
 
 ACTOR_NOUNS = {"government", "police", "army", "troops", "forces", "rebels", "militants", "officials",
@@ -715,7 +865,7 @@ def _demands(sent, ctx, res: Resolver, lex: Lexicon, seen: set, text: str) -> li
         if not is_demand:
             continue
         subj = _subject(tok)
-        if subj is None:
+        if subj is None or filters.indirect_question(tok) or filters.commentary(tok, lex):
             continue
         speaker = _speaker(tok, ctx, res, lex)
         if speaker is None:
@@ -744,4 +894,38 @@ def _demands(sent, ctx, res: Resolver, lex: Lexicon, seen: set, text: str) -> li
                          target_actor="|".join(p.actor for p in ps if p.actor),
                          date=_date_for(tr, ctx), negated=neg, cameo=cameo, trigger=tok.text,
                          sentence_start=sent.start_char, sentence_end=sent.end_char), tok))
+    return out
+
+
+def _obliged(sent, frames, ctx, res: Resolver, lex: Lexicon, seen: set, text: str) -> list[tuple]:
+    """'it now falls on Russia to accept the terms', 'it's their turn to say yes': REQUEST of the speaker
+    (`frames`: obligations.frames(sent))."""
+    out = []
+    for who, act in frames:
+        speaker = _speaker(act, ctx, res, lex)
+        if speaker is None or not speaker.code:
+            continue
+        ps = [p for p in res.of_phrase(who, speaker) if p.code and p.code != speaker.code]
+        if who.pos_ == "PRON" and ps:
+            # "Ukraine is willing to stop shooting, and now it's their turn": another party than the
+            # subject of the clause it is contrasted with
+            others = {p.code for c in sent if c.dep_ in ("nsubj", "nsubjpass") and c.i < who.i and c.pos_ == "PROPN"
+                      for p in res.of_phrase(c, speaker)}
+            if ps[0].code in others:
+                alt = _antecedent_not(res, who, others | {speaker.code})
+                ps = [alt] if alt is not None and alt.code else []
+        key = ("REQUEST", (speaker.code,), tuple(sorted(p.code for p in ps)))
+        if not ps or key in seen:
+            continue
+        seen.add(key)
+        mode = obligations.mode_of(act, lex)
+        cameo = lex.cameo_for("REQUEST", mode, "")
+        tr = triggers.Trigger(act, None)
+        neg, fut, hyp = _markers(tr, lex)
+        out.append((Event(type="REQUEST", source=[speaker.code], target=[p.code for p in ps],
+                          sentence=text[sent.start_char:sent.end_char], mode=mode,
+                          context=lex.context_for(cameo), source_actor=speaker.actor,
+                          target_actor="|".join(p.actor for p in ps if p.actor), date=_date_for(tr, ctx),
+                          negated=neg, hypothetical=hyp, cameo=cameo, trigger=act.text,
+                          sentence_start=sent.start_char, sentence_end=sent.end_char), act))
     return out

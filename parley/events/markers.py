@@ -7,6 +7,8 @@ from .lexicon import Lexicon
 
 MODAL_FUTURE = {"will", "'ll", "shall", "wo", "would", "may"}
 MODAL_HYPO = {"could", "might"}
+OCCUR = {"take", "begin", "start", "continue", "end", "resume", "last", "proceed", "go", "happen", "occur",
+         "convene", "reconvene", "commence", "finish", "conclude", "open", "close", "get"}
 
 
 def _chain(tok):
@@ -14,8 +16,12 @@ def _chain(tok):
     out = [tok]
     t = tok
     for _ in range(6):
-        if t.dep_ in ("xcomp", "acomp", "oprd", "dobj", "attr", "pobj", "prep", "pcomp", "acl",
-                      "nsubjpass", "compound", "conj") and t.head.i != t.i:
+        if (t.dep_ in ("xcomp", "acomp", "oprd", "dobj", "attr", "pobj", "prep", "pcomp", "acl",
+                       "nsubjpass", "compound", "conj")
+                or t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.i == tok.i and t.head.lemma_.lower() in OCCUR) \
+                and t.head.i != t.i:
+            # a noun trigger as subject of a verb of occurrence takes its markers ("the talks will take
+            # place", "the operation will continue"), not those of other verbs ("did not produce a deal")
             t = t.head
             out.append(t)
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
@@ -36,6 +42,8 @@ def _markers(tr, lex: Lexicon) -> tuple[bool, bool, bool]:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and low in ("no", "never")):
                 neg = True
+            if low == "longer" and any(g.lower_ == "no" for g in c.children):
+                neg = True  # "is no longer attacking"
             if c.dep_ in ("aux", "auxpass"):
                 if low in MODAL_FUTURE or c.lemma_.lower() in ("will", "shall"):
                     fut = True
@@ -47,6 +55,8 @@ def _markers(tr, lex: Lexicon) -> tuple[bool, bool, bool]:
                 hyp = True
             if c.dep_ == "advmod" and low in ("potentially", "possibly", "perhaps", "hypothetically"):
                 hyp = True
+        if t.dep_ == "pcomp" and t.head.lower_ == "without":
+            neg = True  # "left without announcing any agreement"
         if t.lemma_.lower() in ("plan", "intend", "expect", "aim", "prepare", "schedule", "set", "due") \
                 and t.i != tr.tok.i:
             fut = True

@@ -116,6 +116,10 @@ class Resolver:
         return None
 
     def antecedent(self, tok, person: bool) -> Party | None:
+        if not person and tok.lower_ in ("it", "its"):
+            p = self._subject_antecedent(tok)
+            if p is not None:
+                return p
         p = self._antecedent_mention(tok, person)
         if p is not None or person:
             return p
@@ -125,6 +129,16 @@ class Resolver:
                 code = self._lookup(self._phrase(t), t) or self._lookup(t.text, t)
                 if code:
                     return Party(code, "", "", t.idx, "state")
+        return None
+
+    def _subject_antecedent(self, tok) -> Party | None:
+        """'Russia was signalling to the United States that it was open ...': 'it' takes the
+        nearest earlier subject of its sentence that names a state or body (the more salient role)."""
+        for t in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+                m = self.mention(t)
+                if m is not None and m.party and m.kind != "person":
+                    return Party(m.party, "", m.sector, m.start, m.kind)
         return None
 
     def _antecedent_mention(self, tok, person: bool) -> Party | None:

@@ -8,11 +8,22 @@ from .lexicon import norm
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "from"}
 
 
+def sent_ents(sent) -> list:
+    """The sentence's entities; the doc's entity spans are built once per doc (Span.ents rebuilds
+    them at every call)."""
+    doc = sent.doc
+    cached = doc.user_data.get("parley_ents")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), list(doc.ents))
+        doc.user_data["parley_ents"] = cached
+    return [e for e in cached[1] if e.start >= sent.start and e.end <= sent.end]
+
+
 def _places(sent, res, gaz):
     """(name, country, is_city, token index) for each place in the sentence."""
     out = []
     seen = set()
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
             continue
         cands = [ent.text]

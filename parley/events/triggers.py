@@ -175,6 +175,9 @@ def _verb_ok(tok, e: Entry, lex: Lexicon) -> bool:
     if (lemma in lex.words("need_object") or lemma in lex.words("need_object_extra")) and not e.extra:
         if not objs and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return False
+    if lemma in lex.words("need_event_object") and not e.extra and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
+            and not any(lookup(o, lex) is not None for o in objs):
+        return False  # "preparing defensive lines": no meeting or agreement being prepared
     if lemma in lex.words("need_noun_object") and not any(
             c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
         return False
@@ -184,6 +187,18 @@ def _verb_ok(tok, e: Entry, lex: Lexicon) -> bool:
     if e.type == "REQUEST" and tok.tag_ == "VBN" and not any(
             c.dep_ in ("agent", "nsubjpass", "auxpass", "nsubj", "aux") for c in tok.children):
         return False  # "when asked to comment"
+    if e.type == "RETREAT" and lemma in lex.words("mutual_acts") and not (_subtree_words(objs) & lex.words("captives")):
+        return False  # "exchange something": a prisoner exchange needs its captives
+    if e.type == "CONSULT" and lemma == "receive" and not any(
+            o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.lemma_.lower() in lex.words("visitor_nouns")
+            for o in objs):
+        return False  # "received signals from Moscow" is no visit received
+    if e.type == "MOBILIZE" and lemma in ("strengthen", "step", "build", "beef", "reinforce", "boost", "increase") \
+            and not (_subtree_words(objs) & lex.words("mobilize_objects")):
+        return False  # "strengthen informational work"
+    if e.type == "REJECT" and lemma == "deny" and any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG") for c in tok.children):
+        return False  # "deny having received any signals": a statement of fact (CAMEO 016), no rejection
     if e.type == "AID" and not e.extra and lemma not in ("help", "assist"):
         if not (_subtree_words(objs) & lex.words("aid_objects")):
             return False
@@ -280,8 +295,8 @@ def find(sent, lex: Lexicon) -> list[Trigger]:
                 continue
             cands.append(Trigger(tok, e, frame="verb"))
         elif e.pos == "n":
-            if pos != "n" and tok.pos_ != "VERB":
-                continue
+            if pos != "n" and tok.pos_ != "VERB" or tok.ent_type_ in ("DATE", "TIME"):
+                continue  # ("in late February and March": a month, not a march)
             frame, light = _noun_frame(tok, lex)
             if not frame and e.type == "CONSULT" and _named_parties(tok):
                 frame = "prep"  # "the outcomes of the meetings between X and Y": still a meeting
@@ -296,10 +311,13 @@ def find(sent, lex: Lexicon) -> list[Trigger]:
                 continue
             if frame == "subject" and e.type not in ("CONSULT", "ASSAULT", "PROTEST", "RETREAT", "AGREE"):
                 continue
+            if frame == "subject" and e.type == "CONSULT" and (not _occurs(tok, lex) or _time_anchor(tok)):
+                continue  # "the talks pose a challenge", "said before the talks began": references
             if frame == "subject" and e.type == "AGREE" and tok.head.lemma_ not in (
                     "include", "reach", "sign", "take", "come", "hold", "enter", "go"):
                 continue
-            if frame == "root" and (e.type not in ("CONSULT", "AGREE", "ASSAULT", "RETREAT") or len(sent) > 14):
+            if frame == "root" and (e.type not in ("CONSULT", "AGREE", "ASSAULT", "RETREAT")
+                                    or sum(1 for t in sent if t.is_alpha) > 14):
                 continue  # a noun as the root: only in a short headline
             if frame == "prep" and e.type not in ("CONSULT", "ASSAULT", "PROTEST", "RETREAT"):
                 continue
@@ -326,6 +344,23 @@ def find(sent, lex: Lexicon) -> list[Trigger]:
         if isinstance(gov, Trigger):
             gov.content.append(e.type)
     return sorted(kept.values(), key=lambda c: (_depth(c.tok), c.tok.i))
+
+
+def _time_anchor(tok) -> bool:
+    """'... said before the talks began': the meeting dates another event; it is not reported."""
+    verb = tok.head
+    return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till")
+                                        for c in verb.children)
+
+
+def _occurs(tok, lex: Lexicon) -> bool:
+    """A meeting noun as subject names a meeting only when its verb says it happens ('talks took
+    place / began / continue / ended / lasted / collapsed') or it is passive ('talks were held')."""
+    head = tok.head
+    words = lex.words("occurrence_verbs")
+    if tok.dep_ == "nsubjpass" or head.lemma_.lower() in words or head.lower_ in words:
+        return True
+    return any(c.dep_ == "conj" and c.lemma_.lower() in words for c in head.children)
 
 
 def _named_parties(tok) -> bool:
