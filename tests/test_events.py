@@ -255,3 +255,101 @@ def test_dev_gold_readings_on_real_text(kb):
     assert not any("Analysts believe" in e.sentence for e in evs)  # commentary is no event
     for e in evs:
         assert r["text"][e.sentence_start:e.sentence_end] == e.sentence
+
+
+# -- what is no event: prospects, questions, background; who is acted upon --------------------------
+def test_talks_after_open_to_are_the_adjective_content():
+    # "is open to negotiations": the parser hangs "to negotiations" on the copula; still no meeting
+    evs = run_r('The Kremlin spokesman said Russia is "open" to negotiations with Ukraine.')
+    assert by_type(evs, "AGREE") and not by_type(evs, "CONSULT")
+
+
+def test_wh_clause_under_a_preposition_is_asked_about():
+    assert not by_type(run_r("The French minister said results would depend on how the negotiations with Russia "
+                             "progress."), "CONSULT")
+    assert not by_type(run_r("British officials advised the Ukrainian delegation on how to talk with the Americans."),
+                       "CONSULT")
+    assert by_type(run_r("British officials talked with the Americans on Monday."), "CONSULT")
+
+
+def test_infinitive_of_a_noun_of_opportunity_is_no_event():
+    evs = run_r('Ukrainian and Russian delegations met in Istanbul. "I do not think now is the time to have '
+                'conversations," the Ukrainian minister said.')
+    assert [e.sentence_start for e in by_type(evs, "CONSULT")] == [0]
+    assert not by_type(run_r("This is Ukraine's chance to fight the invasion with diplomacy, Zelensky said."),
+                       "ASSAULT")
+
+
+def test_contemplated_and_prospective_acts_are_no_events():
+    met = "Russian and Ukrainian delegations met in Istanbul on Friday. "
+    assert not by_type(run_r(met + "Russia and Ukraine are considering a prisoner exchange that could see each "
+                                   "side release 1,000 inmates."), "RETREAT")
+    assert not by_type(run_r(met + "The date for the potential exchange of prisoners has been set."), "RETREAT")
+    assert not by_type(run_r("Kyiv is considering whether to withdraw its delegation from the talks with Russia."),
+                       "RETREAT")
+    # the exchange itself is still one, and so is a fact under "considering that"
+    assert by_type(run_r(met + "Russia and Ukraine exchanged 390 prisoners on Friday."), "RETREAT")
+    assert by_type(run_r("Considering that Russia attacked the port, Ukraine withdrew its delegation."), "ASSAULT")
+
+
+def test_labelled_source_and_background_lines_report_nothing():
+    text = ("Russian and Ukrainian delegations met in Istanbul on Friday.\n"
+            "Source: the Ukrainian minister's statement after talks in Istanbul\n"
+            "Background: The third meeting of national security advisers in Malta focused on food security.")
+    evs = run_r(text)
+    assert len(by_type(evs, "CONSULT")) == 1 and all(e.sentence_start == 0 for e in evs)
+
+
+def test_denying_a_report_is_no_rejection():
+    assert not by_type(run_r("German officials deny it as well."), "REJECT")
+    assert not by_type(run_r("The Kremlin denied the reports about a summit in Budapest."), "REJECT")
+    # a denied accusation is coded as a rejection (CAMEO 016 read as REJECT)
+    assert by_type(run_r("The Kremlin envoy later denied Ukraine's accusation."), "REJECT")
+
+
+def test_aid_needs_a_recipient_or_a_place():
+    assert not by_type(run_r("The United States has provided more than $13 billion in military assistance "
+                             "over the past year."), "AID")
+    assert ("AID", ("USA",), ("UKR",)) in tuples(
+        run_r("The United States has provided $13 billion in military assistance to Ukraine."))
+    assert by_type(run_r("Germany has provided 28 million euros in humanitarian aid for those affected in Yemen."),
+                   "AID")
+
+
+def test_several_sources_of_a_directed_act_do_not_make_a_target():
+    evs = run_r("American and Ukrainian officials met in Jeddah. The two countries welcomed the decision.")
+    assert not by_type(evs, "SUPPORT")
+
+
+def test_gerund_under_a_noun_is_done_by_the_noun_actor():
+    evs = run_r("The United States and Ukraine acknowledged the role of third-party nations in assisting "
+                "these initiatives.")
+    assert not any(e.type == "AID" and "USA" in e.source for e in evs)
+
+
+def test_unless_clause_parsed_as_complement_is_a_condition():
+    import spacy
+    from spacy.tokens import Doc
+
+    from parley.events import triggers
+    vocab = spacy.blank("en").vocab
+    # "Unless Ukraine accepts the terms, there is nothing to talk about", with the condition parsed as ccomp
+    words = ["Unless", "Ukraine", "accepts", "the", "terms", "there", "is", "nothing"]
+    doc = Doc(vocab, words=words, heads=[2, 2, 6, 4, 2, 6, 6, 6],
+              deps=["mark", "nsubj", "ccomp", "det", "dobj", "expl", "ROOT", "attr"])
+    assert triggers._in_condition(doc[2])
+    doc = Doc(vocab, words=["He", "said", "Ukraine", "accepts", "the", "terms"], heads=[1, 1, 3, 1, 5, 3],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj"])
+    assert not triggers._in_condition(doc[3])
+
+
+def test_reducing_ones_own_military_activity_is_a_deescalation():
+    # CAMEO 087 "de-escalate military engagement" is a RETREAT, not a reduction of relations (SANCTION)
+    assert [e.type for e in run_r("Russia has decided to drastically cut its military activity around Kyiv.")] \
+        == ["RETREAT"]
+    assert by_type(run_r("Russia reduced its military presence near the border with Ukraine."), "RETREAT")
+    # announced, it is an intention (AGREE), not a threat; cutting aid or imports stays a SANCTION
+    evs = run_r("Russia will drastically reduce its military activity around Kyiv and Chernihiv.")
+    assert by_type(evs, "AGREE") and not by_type(evs, "THREATEN")
+    assert by_type(run_r("The United States cut military aid to Ukraine."), "SANCTION")
+    assert by_type(run_r("Germany reduced its gas imports from Russia."), "SANCTION")

@@ -1,7 +1,9 @@
 """events stage: PLOVER 2.0 events (who did what to whom, when, where) with CAMEO codes.
 
-Entry function: `extract(ctx) -> list[Event]`: the rule-based extractor (extract.py: triggers,
-parties, markers, dates, places), then `combine`, which checks each sentence's main event type
+Entry function: `extract(ctx) -> list[Event]`: the rule-based extractor (extract.py, which walks the
+sentences; triggers.py and filters.py find candidates, roles.py and consult.py their sources and
+targets, retype.py the type once the parties are known, demands.py reported demands; markers,
+dates, places), then `combine`, which checks each sentence's main event type
 against the learned sentence classifier (classify.py, weights in parley/data/models/) and
 re-types it where the classifier is confident and gives the rules' type little probability.
 Exports (PLOVER JSON, GDELT-like CSV) are in `parley.events.export`; story-level merging in

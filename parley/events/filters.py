@@ -9,7 +9,15 @@
 * a free relative ("What was agreed in Istanbul remains unclear"): a content, not an event;
 * asking a question ("would ask if the Americans had insight"): no request of a party;
 * declining to comment ("declined to outline a potential agreement", "refused to disclose the
-  date"): a refusal to give information is no refusal of a proposal.
+  date"): a refusal to give information is no refusal of a proposal;
+* a wh-clause under a preposition ("results depend on how the talks progress", "advised the
+  delegation on how to talk with the Americans"): asked about, like an indirect question;
+* an infinitive of a noun of opportunity ("now is not the time to hold talks", "a chance to
+  negotiate"): what could be done, not what was done;
+* an act under consideration ("are considering a prisoner exchange that could see each side
+  release 1,000 inmates", "weighing sanctions"): contemplated, not done;
+* a labelled line of source, photo or background ("Source: the minister's statement after the
+  talks", "Background: the third meeting ... focused on ..."): no new event is reported.
 """
 from __future__ import annotations
 
@@ -41,6 +49,58 @@ def indirect_question(tok) -> bool:
         return True
     first = c.left_edge
     return first.lower_ in WH_WORDS and first.tag_ in ("WP", "WRB", "WDT", "IN") and first.i < c.i
+
+
+def wh_complement(tok) -> bool:
+    """The trigger's clause is the object of a preposition and opens with a wh-word or 'whether':
+    'depend on how the negotiations progress', 'advised them on how to talk with Kyiv'."""
+    t = tok
+    for _ in range(8):  # everything inside the asked-about clause ("how to ... communicate that ...")
+        if t.dep_ == "pcomp" and t.left_edge.i < t.i and t.left_edge.lower_ in WH_WORDS | QUESTION_MARKS:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def opportunity(tok, lex: Lexicon) -> bool:
+    """The trigger's verb is an infinitive modifying a noun of opportunity or time ('the time to
+    have talks', 'a chance to negotiate', 'the right to respond'): a possibility, not an event."""
+    v = tok
+    for _ in range(3):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    if v.dep_ not in ("relcl", "acl") or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return to and v.head.lemma_.lower() in lex.words("opportunity_nouns")
+
+
+def contemplated(tok, lex: Lexicon) -> bool:
+    """The trigger is inside the object or complement of a verb of contemplation ('considering an
+    exchange', 'weighing whether to impose sanctions'), not behind a 'that' clause of fact."""
+    words = lex.words("contemplation_verbs")
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        below, t = t, t.head
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words:
+            return below.dep_ in ("dobj", "xcomp", "ccomp", "pcomp", "prep") and not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+        if below.dep_ in ("advcl", "parataxis") or (below.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            return False
+    return False
+
+
+def label_line(sent, lex: Lexicon, text: str) -> bool:
+    """The sentence is in a line labelled as source, photo caption or background ('Source: ...');
+    `text`: the document's text (sent.doc.text is rebuilt at each call)."""
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    head, colon, _ = text[start:start + 40].partition(":")
+    return bool(colon) and " ".join(head.lower().split()) in lex.words("label_lines")
 
 
 def commentary(tok, lex: Lexicon) -> bool:
@@ -95,8 +155,12 @@ def not_an_event(tr, lex: Lexicon) -> str:
         return "free relative"
     if hearsay(tok, lex):
         return "hearsay"
-    if indirect_question(tok):
+    if indirect_question(tok) or wh_complement(tok):
         return "indirect question"
+    if opportunity(tok, lex):
+        return "opportunity"
+    if contemplated(tok, lex):
+        return "contemplated"
     if commentary(tok, lex):
         return "commentary"
     if tr.type == "REJECT" and no_comment(tok, lex):

@@ -262,9 +262,13 @@ def _is_content(tok, kept: dict[int, "Trigger"], lex: Lexicon):
             path_preps.append(t.lower_)
         if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return False  # only a purpose clause ("staged rallies to demand ...") is content
+        came_by = t.dep_
         t = t.head
         steps += 1
         trig = kept.get(t.i)
+        if trig is None and came_by == "prep" and t.lemma_ == "be":
+            # "Russia is open to negotiations": the parser hangs the adjective's phrase on the copula
+            trig = next((kept[c.i] for c in t.children if c.dep_ == "acomp" and c.i in kept), None)
         if trig is not None:
             if any(p in lex.words("frame_preps") for p in path_preps):
                 return False
@@ -300,6 +304,8 @@ def find(sent, lex: Lexicon) -> list[Trigger]:
             frame, light = _noun_frame(tok, lex)
             if not frame and e.type == "CONSULT" and _named_parties(tok):
                 frame = "prep"  # "the outcomes of the meetings between X and Y": still a meeting
+            if any(c.dep_ == "amod" and c.lower_ in lex.words("prospect_modifiers") for c in tok.children):
+                frame = ""  # "the potential exchange", "a possible meeting": a prospect, not an event
             if (not frame or frame == "subject") and e.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE") \
                     and e.lemma not in ("commitment", "plan", "initiative", "understanding", "framework") \
                     and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")
@@ -380,6 +386,8 @@ def _in_condition(tok) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "before", "until", "once")
                                     for c in t.children):
             return True
+        if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("unless", "until", "once") for c in t.children):
+            return True  # "Unless and until Ukraine accepts ...": a condition the parser took for a complement
         if t.head.i == t.i or t.dep_ in ("ccomp", "relcl"):
             return False
         t = t.head
