@@ -24,6 +24,9 @@ def spans(text: str) -> list[str]:
     ("He said: ‘We are ready for talks.’ Then he left.", ["We are ready for talks."]),
     ('"He told me \'no deal\' twice," she said.', ["He told me 'no deal' twice,"]),
     ("“He told me ‘no deal’ twice,” she said.", ["He told me ‘no deal’ twice,"]),
+    # two single marks for one double mark (the New York Times archive style)
+    ("''We are ready for talks,'' the envoy said.", ["We are ready for talks,"]),
+    ("He called it a “victory’’ and left.", ["victory"]),
 ])
 def test_every_quotation_style(text, expected):
     assert spans(text) == expected

@@ -74,9 +74,106 @@ def test_attribution_set_off_by_commas_inside_the_content():
     assert [(x.quote, x.cue, x.speaker_mention) for x in q] == [
         ("The deal on minerals with the Americans", "said", "Peskov"),
         ("was not acceptable to Moscow", "said", "Peskov")]
-    # a bare subject before the attribution is not a quote of its own
+    # the part before the attribution is a piece of its own however short (GGT and PolNeAR both
+    # annotate "[[Too often]], he says, they get it" so)
     q = run("Russia, he added, would never accept such terms.")
-    assert [(x.quote, x.cue) for x in q] == [("would never accept such terms", "added")]
+    assert [(x.quote, x.cue) for x in q] == [("Russia", "added"), ("would never accept such terms", "added")]
+
+
+def test_according_to_set_off_inside_the_content():
+    q = run("The real problem, according to the ministry, is the shortage of shells.")
+    assert [(x.quote, x.cue, x.speaker_mention) for x in q] == [
+        ("The real problem", "according to", "the ministry"),
+        ("is the shortage of shells", "according to", "the ministry")]
+    assert [x.quote for x in run("According to the ministry, the talks failed.")] == ["the talks failed"]
+
+
+@pytest.mark.parametrize("text,quote,cue", [
+    ("Zelensky urged Western allies to speed up deliveries of air defence systems.",
+     "to speed up deliveries of air defence systems", "urged"),
+    ("Macron called on Putin to accept an unconditional ceasefire.", "to accept an unconditional ceasefire",
+     "called on"),
+])
+def test_request_to_an_addressee_reports_its_infinitive(text, quote, cue):
+    assert [(x.quote, x.cue) for x in run(text)] == [(quote, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry asked journalists to leave the room.",  # a request, not reported words
+    "The programme encourages schools to offer milk to students.",
+    "Analysts examined the claim that Ukraine had attacked the power plant.",  # nobody's claim
+    "READ MORE: Zelensky says the war will end this year",  # a link line
+])
+def test_requests_unowned_claims_and_link_lines_are_not_quotes(text):
+    assert run(text) == []
+
+
+def test_naming_verb_reports_what_the_object_is_called():
+    q = run("Peskov called the proposal a dangerous provocation by the West.")
+    assert [(x.quote, x.cue, x.speaker_mention) for x in q] == [
+        ("a dangerous provocation by the West", "called", "Peskov")]
+
+
+def test_as_x_noted_opens_the_content():
+    q = run("As the Kremlin noted on Monday, the talks will resume in Istanbul next week.")
+    assert [(x.quote, x.cue) for x in q] == [("the talks will resume in Istanbul next week", "noted")]
+
+
+@pytest.mark.parametrize("text,pieces", [
+    ("The talks were useful, the envoy added, and would resume in Riyadh next week.",
+     ["The talks were useful", "and would resume in Riyadh next week"]),
+    ("Washington has not pushed Kyiv to negotiate, the sources said, mainly because Russia has shown "
+     "no interest.", ["Washington has not pushed Kyiv to negotiate", "mainly because Russia has shown no interest"]),
+    ("The death toll rose to 280 on Monday, officials said, as rescuers searched for more victims.",
+     ["The death toll rose to 280 on Monday", "as rescuers searched for more victims"]),
+])
+def test_content_going_on_after_the_attribution(text, pieces):
+    assert [x.quote for x in run(text)] == pieces
+
+
+@pytest.mark.parametrize("text,quotes", [
+    ("The talks failed, he said, after meeting Rubio.", ["The talks failed"]),
+    ('"We will not give up," he said, eyes welling up with tears.', ["We will not give up"]),
+])
+def test_the_speakers_own_doing_after_the_attribution_is_no_piece(text, quotes):
+    assert [x.quote for x in run(text)] == quotes
+
+
+def test_pull_quote_signed_by_a_name_at_the_paragraph_end():
+    text = ("Power was restored to most homes on Sunday.\n"
+            "It is very hard for our older residents when the power is out for days. Maria Kowalska, "
+            "deputy mayor.\n"
+            "Olena Petrenko, The Canadian Press.")
+    q = run(text)
+    assert [(x.quote, x.speaker_mention) for x in q] == [
+        ("It is very hard for our older residents when the power is out for days", "Maria Kowalska")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rubio said the talks were useful, adding that more meetings would follow.",
+    "Rubio said the talks were useful but added that more meetings would follow.",
+])
+def test_a_second_attribution_ends_the_first_content(text):
+    assert [x.quote for x in run(text)] == ["the talks were useful", "more meetings would follow"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry declined to say why the talks had been postponed.",  # an indirect question
+    "She explained how the new checkpoint system works in practice.",
+    "The envoy had been detained at the border and told he would be deported.",  # told, by nobody named
+    "Kyiv, we are told, is ready to sign the minerals deal.",
+])
+def test_indirect_questions_and_passive_told_are_not_quotes(text):
+    assert [q for q in run(text) if q.kind == "indirect"] == []
+
+
+def test_active_told_stays_a_quote():
+    assert [x.quote for x in run("He was arrested and told police he had acted alone.")] == ["he had acted alone"]
+
+
+def test_owned_claim_reports_its_that_clause():
+    q = run("Lavrov repeated his claim that Ukraine had attacked the power plant.")
+    assert [(x.quote, x.cue) for x in q] == [("Ukraine had attacked the power plant", "claim")]
 
 
 @pytest.mark.parametrize("text", [

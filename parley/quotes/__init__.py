@@ -24,7 +24,7 @@ from ..model import Quote
 from . import direct, indirect, marks
 from .combine import combine
 from .lexicon import load as load_lexicon
-from .speakers import Resolver, Speaker
+from .speakers import Resolver, Speaker, not_a_speaker
 from .syntax import np_bounds
 
 __all__ = ["extract"]
@@ -60,6 +60,8 @@ def extract(ctx: Context) -> list[Quote]:
             cue_tok, cue_text, who = (a.cue, a.cue_text, a.speaker) if a else (None, "", None)
         else:
             cue_tok, cue_text, who = src.cue, src.cue_text, src.speaker
+        if who is not None and not_a_speaker(who):
+            who = None  # "WASHINGTON — …", "Thursday": the speaker the reader infers instead
         q = Quote(start=s, end=e, quote=text[s:e], kind=kind, cue=cue_text,
                   sentence=max(0, bisect.bisect_right(sent_starts, s) - 1))
         if who is not None:

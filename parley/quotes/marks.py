@@ -1,7 +1,8 @@
 """Quotation marks → quoted spans, one paragraph at a time.
 
 Every style is read: straight " (and ＂), curly “ ”, low „ (closed by “ or ”), guillemets « »,
-and single ‘ ’ / ' used as primary marks. Single marks inside a double-quoted span are part of it
+two single marks standing for one double mark ('' … '', ‘‘ … ’’, as in the New York Times'
+archive), and single ‘ ’ / ' used as primary marks. Single marks inside a double-quoted span are part of it
 (nested quotes). A paragraph whose quotation is not closed runs to the paragraph's end (the
 convention for a quotation continued over paragraphs: the next paragraph reopens the mark). Because
 marks are paired within a paragraph only, an odd number of marks never shifts the spans found in
@@ -19,6 +20,8 @@ DOUBLE = OPENERS + CLOSERS + STRAIGHT
 SINGLE_OPEN = "‘‛"
 SINGLE_ANY = "'"
 SINGLE_CLOSE = "’"
+# two single marks written for one double mark: straight quotes whose direction comes from pairing
+_DOUBLED = re.compile(r"''|’’|‘‘|‘’|``")
 _OPEN_LEFT = set(" \t\n\u00a0([{—–-/:;,")
 _CLOSE_RIGHT = set(" \t\n\u00a0.,;:!?)]}—–-/…")
 
@@ -135,12 +138,29 @@ def _singles(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
     return out
 
 
+def _undouble(text: str) -> tuple[str, set[int]]:
+    """The text with each doubled single mark ('') read as one straight double mark: its first
+    character becomes \" and its second a space (offsets unchanged); also the offsets of those
+    first characters."""
+    firsts = {m.start() for m in _DOUBLED.finditer(text)}
+    if not firsts:
+        return text, firsts
+    chars = list(text)
+    for i in firsts:
+        chars[i], chars[i + 1] = '"', " "
+    return "".join(chars), firsts
+
+
 def find(text: str) -> list[Marked]:
     """All quoted spans of a text, in order."""
+    norm, doubled = _undouble(text)
     out: list[Marked] = []
-    for lo, hi in paragraphs(text):
-        dbl = _doubles(text, lo, hi)
-        sgl = _singles(text, lo, hi, [m.outer for m in dbl])
+    for lo, hi in paragraphs(norm):
+        dbl = _doubles(norm, lo, hi)
+        for m in dbl:  # a doubled closing mark: both characters are the mark
+            if m.close in doubled:
+                m.close += 1
+        sgl = _singles(norm, lo, hi, [m.outer for m in dbl])
         out.extend(sorted(dbl + sgl, key=lambda m: m.open))
     return out
 

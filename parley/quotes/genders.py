@@ -1,0 +1,141 @@
+"""Genders of the people an article names: given names (data), gendered nouns ("the father"),
+the knowledge base, honorifics and the he/she pronouns that follow a person's mentions. Also
+the YAML word lists the speaker resolver reads (`lexicon_words`, possessive pronouns)."""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+
+import yaml
+
+_GIVEN: dict[int, dict[str, str]] = {}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=2)
+def given_name_genders(path: str | None = None) -> dict[str, str]:
+    """Given name (lower case) → "m"/"f", from `parley/data/names/given_names.yaml` (or the file
+    named by PARLEY_GIVEN_NAMES): names used for one gender only."""
+    d = _yaml(path or _names_path())
+    out: dict[str, str] = {}
+    for key, g in (("male", "m"), ("female", "f")):
+        for n in d.get(key) or []:
+            n = str(n).lower()
+            out[n] = "" if out.get(n, g) != g else g
+    return {n: g for n, g in out.items() if g}
+
+
+def _given_names(kb) -> dict[str, str]:
+    """Given name → gender, from the knowledge base's people (names used for one gender only)."""
+    if kb is None:
+        return {}
+    if id(kb) not in _GIVEN:
+        seen: dict[str, set] = {}
+        for a in getattr(kb, "actors", {}).values():
+            if getattr(a, "kind", "") == "person" and getattr(a, "gender", "") and " " in a.name:
+                seen.setdefault(a.name.split()[0], set()).add(a.gender)
+        _GIVEN[id(kb)] = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
+    return _GIVEN[id(kb)]
+
+
+@functools.lru_cache(maxsize=8)
+def _yaml(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_LOADER) or {}
+    except OSError:
+        return {}
+
+
+@functools.lru_cache(maxsize=64)
+def _words(path: str, key: str) -> frozenset[str]:
+    """A word list of a YAML file ("generic_bodies" of the quote lexicon…), lower case."""
+    v = _yaml(path)
+    for k in key.split("."):
+        v = v.get(k) or {} if isinstance(v, dict) else {}
+    return frozenset(str(w).lower() for w in v or [])
+
+
+def _names_path() -> str:
+    return os.environ.get("PARLEY_GIVEN_NAMES") or str(
+        Path(__file__).resolve().parents[1] / "data" / "names" / "given_names.yaml")
+
+
+def lexicon_words(key: str) -> frozenset[str]:
+    """Words of the quote lexicon read by the resolver only: "generic_bodies", "document_nouns"."""
+    return _words(_lexicon_path(), key)
+
+
+def _lexicon_path() -> str:
+    env = os.environ.get("PARLEY_QUOTE_LEXICON")
+    return env or _default_lexicon()
+
+
+@functools.lru_cache(maxsize=1)
+def _default_lexicon() -> str:
+    from .lexicon import default_path
+    return str(default_path())
+
+
+def _possessives() -> dict[str, str]:
+    d = _yaml(_lexicon_path()).get("possessive_pronouns") or {}
+    return {str(k).lower(): str(v) for k, v in d.items()}
+
+
+def noun_gender(lemma: str) -> str:
+    """"m"/"f" for a noun describing a person of one gender ("the father", "the woman")."""
+    if lemma in _words(_names_path(), "gendered_nouns.male"):
+        return "m"
+    return "f" if lemma in _words(_names_path(), "gendered_nouns.female") else ""
+
+
+def kin_nouns() -> frozenset[str]:
+    """Nouns of kinship ("the father", "the widow"): a definite one names someone's relative,
+    not the person named before; from `gendered_nouns.kin` of the names file."""
+    return _words(_names_path(), "gendered_nouns.kin")
+
+
+
+class GenderVotes:
+    """Mixin of the speaker resolver (needs ctx, kb, lex, direct, _lookup)."""
+
+    def _genders(self, persons) -> dict[str, str]:
+        """Gender from the knowledge base, an honorific, or a vote of the subject pronouns
+        (he/she) that follow the person's mentions before another person is named."""
+        out: dict[str, str] = {}
+        votes: dict[str, list[int]] = {}
+        text = self.ctx.text
+        for i, (s, e, name, _, _) in enumerate(persons):
+            if name not in out:
+                a = self._lookup(name, self.ctx.date) if self.kb is not None else None
+                if a is not None and getattr(a, "gender", "") and a.name == name:
+                    out[name] = a.gender
+            before = text[max(0, s - 6):s].lower().strip().rstrip(".")
+            for h, g in self.lex.honorifics.items():
+                if before.endswith(h):
+                    out.setdefault(name, g)
+            nxt = next((p[0] for p in persons[i + 1:] if p[2] != name), len(text))
+            window = text[e:min(nxt, e + 600)]
+            v = votes.setdefault(name, [0, 0])
+            sent_end = text.find("\n", e)
+            sent_end = len(text) if sent_end < 0 else sent_end
+            for m in re.finditer(r"\b(he|she|his|her)\b", window, re.IGNORECASE):
+                if self.direct[e + m.start()]:
+                    continue
+                w = 2 if m.group(1).lower() in ("he", "she") else 1
+                if e + m.start() < sent_end and m.start() < 40:
+                    w *= 3  # "Cerato said she had just passed …"
+                v[0 if m.group(1).lower() in ("he", "his") else 1] += w
+        given = _given_names(self.kb)
+        names = given_name_genders()
+        for name, (m_, f_) in votes.items():
+            first = name.split()[0]
+            if name not in out and first in given:
+                out[name] = given[first]
+            elif name not in out and first.lower() in names:
+                out[name] = names[first.lower()]
+            elif name not in out and m_ != f_:
+                out[name] = "m" if m_ > f_ else "f"
+        return out
