@@ -275,3 +275,9 @@ def test_indomain_gold_against_itself(tmp_path, dev_gold):
     s = ev.evaluate("indomain", shared("gold/indomain-dev.jsonl"), pred)
     assert s["quotes"]["exact"]["f1"] == 1.0 and s["events"]["type_source_target"]["f1"] == 1.0
     assert s["mentions"]["all"]["actor_accuracy"] == 1.0 and s["stories"]["f1"] == 1.0
+
+
+def test_lenient_speaker_names_ignore_spelling_of_spaces_and_hyphens():
+    from parley.eval.names import same_lenient
+    assert same_lenient("Kim Jong-un", "Kim Jong Un") and same_lenient("Trudeau", "Justin Trudeau")
+    assert not same_lenient("Kim Jong-un", "Kim Yo-jong")

@@ -25,12 +25,17 @@ def same_strict(gold: str, pred: str) -> bool:
     return bool(g) and g == p
 
 
+def _letters(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name)
+
+
 def same_lenient(gold: str, pred: str) -> bool:
     """Same person if some name of gold and some name of pred ("A|B" lists) are equal after
-    folding, or have the same last token (not a pronoun): "Trudeau" ~ "Justin Trudeau"."""
+    folding and ignoring spaces, hyphens and dots ("Kim Jong-un" ~ "Kim Jong Un"), or have the
+    same last token (not a pronoun): "Trudeau" ~ "Justin Trudeau"."""
     for g in labels(gold):
         for p in labels(pred):
-            if g == p:
+            if g == p or _letters(g) and _letters(g) == _letters(p):
                 return True
             lg, lp = last_token(g), last_token(p)
             if lg and lg == lp and lg not in PRONOUNS:
