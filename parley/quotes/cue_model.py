@@ -16,10 +16,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from .lexicon import Lexicon, default_path
+from .lexicon import Lexicon, default_path, raw
 from .syntax import VERBAL, according_to, content_span, subject, subtree_bounds
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "quote_cues.json"
@@ -200,16 +199,8 @@ def mode() -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def raw_lexicon(path: str) -> dict:
-    """The quote lexicon file as parsed YAML, read once per path (libyaml when installed: the
-    pure-Python parser takes ~0.1 s for this file)."""
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-
-
-@functools.lru_cache(maxsize=4)
 def _mode(path: str) -> str:
-    v = raw_lexicon(path).get("attribution_model", "speech")
+    v = raw(path).get("attribution_model", "speech")
     m = "off" if v is False else str(v or "speech").lower()  # YAML reads a bare off as false
     if m not in MODES:
         raise ValueError(f"{path}: attribution_model must be one of {', '.join(MODES)}, not {m!r}")
