@@ -1,6 +1,6 @@
 """Event errors per sentence: gold vs predicted (type, source, target), grouped by cause.
 
-    .venv/bin/python benchmarks/event_errors.py [--set indomain|plover|diplomacy] [--cache DIR]
+    .venv/bin/python benchmarks/event_errors.py [--set indomain|plover|diplomacy|demo] [--cache DIR]
         [--show causes|sentences|none] [--cause parties/target] [--limit N] [--fresh] [--rules]
 
 Runs nlp.parse → actors.resolve → quotes.extract once per gold set (parses, mentions and quotes
@@ -18,7 +18,8 @@ prints every unmatched tuple with its cause:
   parties/split    the same parties split differently between source and target
   parties/both     source and target both wrong
   missed           a gold event in a sentence with no predicted event of its type
-`--set diplomacy` (no event gold) prints the predictions on the diplomacy corpus for reading.
+`--set diplomacy` / `--set demo` (no event gold) print the predictions on the diplomacy corpus or the
+bundled Wikinews demo corpus for reading.
 Needs ../shared beside the project. Development tool: not part of the package.
 """
 from __future__ import annotations
@@ -45,11 +46,12 @@ from parley.profiles import load as load_profile  # noqa: E402
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
 GOLD = {"indomain": SHARED / "gold/indomain-dev.jsonl", "plover": SHARED / "gold/events/plover-gsr.jsonl",
-        "diplomacy": SHARED / "corpus/diplomacy/articles.jsonl"}
+        "diplomacy": SHARED / "corpus/diplomacy/articles.jsonl",
+        "demo": ROOT / "parley/data/demo/wikinews-demo.jsonl"}
 
 
 def _golds(name: str) -> list[dict]:
-    if name == "diplomacy":
+    if name in ("diplomacy", "demo"):
         with open(GOLD[name], encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
     return load(name, GOLD[name])

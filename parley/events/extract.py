@@ -5,10 +5,12 @@ subject, the speaker for "we", the possessor of a noun), its target (object, "wi
 phrases), symmetric participants for meetings and joint agreements, the mode, the CAMEO code,
 the markers negated / future / hypothetical from the parse, the date and the place.
 
-The work is spread over modules named for what they do: triggers.py and filters.py (candidates),
+The work is spread over modules named for what they do: triggers.py and filters.py (candidates;
+lookup.py reads a word in the lexicon, senses.py tells a phone call from a naming or an appeal),
 roles.py (sources and targets; consult.py for meetings), retype.py (the type once parties are
 known), demands.py (reported demands and obligations), clauses.py, speakers.py, targets.py,
-sides.py, markers.py, places.py, record.py (dates and Event records).
+sides.py, markers.py, places.py, record.py (dates, Event records, and acts dated years before the
+report, which are background).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from .demands import _demands, _obliged
 from .lexicon import gazetteer, load
 from .parties import Resolver
 from .places import _places
-from .record import ArticleState
+from .record import ArticleState, historical
 from .roles import events_for
 
 _WORDS = re.compile(r"\w+")
@@ -36,7 +38,7 @@ def extract(ctx) -> list[Event]:
     text = ctx.text
     said: set[str] = set()
     for sent in ctx.sentences():
-        words = " ".join(_WORDS.findall(sent.text.lower()))
+        words = " ".join(_WORDS.findall(text[sent.start_char:sent.end_char].lower()))
         if words in said:
             continue  # a line repeated in the text (a title printed twice) reports nothing new
         said.add(words)
@@ -51,7 +53,7 @@ def extract(ctx) -> list[Event]:
         frames = obligations.frames(sent)
         demanded = {t.i for _, act in frames for t in act.subtree}
         for tr in triggers.find(sent, lex):
-            if filters.not_an_event(tr, lex) or tr.tok.i in demanded:
+            if filters.not_an_event(tr, lex) or tr.tok.i in demanded or historical(tr, ctx):
                 continue  # ("it falls on Russia to accept ...": the act is demanded, not done)
             depth = triggers._depth(tr.tok if tr.light is None else tr.light)
             for ev in events_for(tr, ctx, res, lex, gaz, state, places, igos):

@@ -16,10 +16,20 @@
   negotiate"): what could be done, not what was done;
 * an act under consideration ("are considering a prisoner exchange that could see each side
   release 1,000 inmates", "weighing sanctions"): contemplated, not done;
+* an interview: speaking or talking to the press ("Speaking to Agence France-Presse, the president
+  said", "in a conversation with journalists"): no consultation between parties;
+* a planned act: the infinitive of a noun of plan ("was developing plans to attack American
+  diplomats", "a plot to kill the ambassador"): planned, not done (announcing a plan is read by the
+  light verbs as an intent or a threat);
+* a background anchor: a clause of "since" ("the first meeting since his forces invaded Ukraine")
+  or a noun after a preposition of time measured from it ("more than two years after the
+  invasion"): an earlier event that dates the news, not news of its own;
 * a labelled line of source, photo or background ("Source: the minister's statement after the
   talks", "Background: the third meeting ... focused on ..."): no new event is reported.
 """
 from __future__ import annotations
+
+import re
 
 from .lexicon import Lexicon
 
@@ -148,6 +158,59 @@ def free_relative(tok) -> bool:
         for c in tok.children)
 
 
+def _press(phrase, lex: Lexicon) -> bool:
+    """The phrase names the press: a word of the press ("reporters", "the state news agency") or a
+    news organisation's name ("Agence France-Presse", "Martin Smith of PBS")."""
+    words = lex.words("press_words")
+    toks = list(phrase.subtree)
+    if any(t.lower_ in words or t.lemma_.lower() in words for t in toks):
+        return True
+    text = " " + " ".join(t.lower_ for t in toks) + " "
+    text = re.sub(r" - ", "-", text)
+    return any(f" {n} " in text for n in lex.words("press_names"))
+
+
+def interview(tr, lex: Lexicon) -> bool:
+    """A meeting trigger whose other side is the press: 'Speaking to Agence France-Presse, he said',
+    'spoke with reporters', 'in a conversation with journalists', 'told PBS'."""
+    for r in {tr.tok, tr.light if tr.light is not None else tr.tok}:
+        for c in r.children:
+            if c.dep_ in ("dobj", "dative") and _press(c, lex):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("to", "with") and any(
+                    g.dep_ == "pobj" and _press(g, lex) for g in c.children):
+                return True
+    return False
+
+
+def planned(tok, lex: Lexicon) -> bool:
+    """The trigger is the infinitive of a noun of plan ('developing plans to attack', 'a plot to
+    kill'), directly or as the verb it coordinates with ('plans to attack and destroy')."""
+    v = tok
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    if v.dep_ not in ("acl", "relcl") or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and v.head.lemma_.lower() in lex.words("plan_nouns")
+
+
+DURATIONS = {"year", "month", "week", "day", "decade", "hour", "minute", "century", "time"}
+
+
+def background(tr) -> bool:
+    """'since his forces invaded Ukraine' (a verb's clause marked 'since'), 'two years after the
+    invasion' (a noun after a preposition of time with a duration): the anchor of a time span."""
+    tok = tr.tok if tr.light is None else tr.light
+    c = _clause_head(tok)
+    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+        return True
+    t = tr.tok
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "since", "before"):
+        return any(d.dep_ == "npadvmod" and d.lemma_.lower() in DURATIONS for d in t.head.children)
+    return False
+
+
 def not_an_event(tr, lex: Lexicon) -> str:
     """Why the trigger names no event ('' when it does)."""
     tok = tr.tok if tr.light is None else tr.light
@@ -159,6 +222,12 @@ def not_an_event(tr, lex: Lexicon) -> str:
         return "indirect question"
     if opportunity(tok, lex):
         return "opportunity"
+    if background(tr):
+        return "background"
+    if tr.light is None and planned(tok, lex):
+        return "planned"
+    if tr.type == "CONSULT" and interview(tr, lex):
+        return "interview"
     if contemplated(tok, lex):
         return "contemplated"
     if commentary(tok, lex):

@@ -1,5 +1,5 @@
 """Markers of an event from the parse: negated ("did not push", "failed to reach"), future
-("will travel", "would resume"), hypothetical ("if agreed", "could", "potentially"), conditions
+("will travel", "would resume"; not the habitual "would sometimes attack"), hypothetical ("if agreed", "could", "potentially"), conditions
 ("unless", "until") and demands put on the clause ("must withdraw", "would have to make")."""
 from __future__ import annotations
 
@@ -45,12 +45,13 @@ def _markers(tr, lex: Lexicon) -> tuple[bool, bool, bool]:
             if low == "longer" and any(g.lower_ == "no" for g in c.children):
                 neg = True  # "is no longer attacking"
             if c.dep_ in ("aux", "auxpass"):
-                if low in MODAL_FUTURE or c.lemma_.lower() in ("will", "shall"):
+                if (low in MODAL_FUTURE or c.lemma_.lower() in ("will", "shall")) and not (
+                        low == "would" and _habitual(t)):
                     fut = True
                 if low in MODAL_HYPO:
                     hyp = True
                 if low == "would":
-                    fut = True
+                    fut = not _habitual(t)
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
                 hyp = True
             if c.dep_ == "advmod" and low in ("potentially", "possibly", "perhaps", "hypothetically"):
@@ -73,11 +74,22 @@ def _markers(tr, lex: Lexicon) -> tuple[bool, bool, bool]:
     return neg, fut, hyp
 
 
+HABITUAL = {"sometimes", "often", "usually", "regularly", "routinely", "frequently", "occasionally", "always",
+            "repeatedly", "typically", "generally"}
+
+
+def _habitual(verb) -> bool:
+    """'would sometimes kill', 'would often meet': the past habitual 'would', no future."""
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children)
+
+
 def _will(tr) -> bool:
-    """An explicit will/would/shall/'ll on the trigger's clause (not 'may', not a time phrase)."""
+    """An explicit will/would/shall/'ll on the trigger's clause (not 'may', not a time phrase, not the
+    habitual 'would sometimes')."""
     for t in _chain(tr.tok if tr.light is None else tr.light)[:3]:
         for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "wo"):
+            if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "wo") and not (
+                    c.lower_ == "would" and _habitual(t)):
                 return True
     return False
 

@@ -3,6 +3,8 @@ the event's own place, and the CONSULT mode that follows from it (visit, third-p
 multilateral, phone)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .lexicon import norm
 
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "from"}
@@ -13,10 +15,19 @@ def sent_ents(sent) -> list:
     them at every call)."""
     doc = sent.doc
     cached = doc.user_data.get("parley_ents")
-    if cached is None or cached[0] != len(doc):
-        cached = (len(doc), list(doc.ents))
+    if cached is None or len(cached) != 3 or cached[0] != len(doc):
+        ents = list(doc.ents)
+        cached = (len(doc), ents, [e.start for e in ents])
         doc.user_data["parley_ents"] = cached
-    return [e for e in cached[1] if e.start >= sent.start and e.end <= sent.end]
+    _, ents, starts = cached
+    i = bisect_left(starts, sent.start)  # entities are in text order: those from the sentence's start on
+    out = []
+    for e in ents[i:]:
+        if e.start >= sent.end:
+            break
+        if e.end <= sent.end:
+            out.append(e)
+    return out
 
 
 def _places(sent, res, gaz):

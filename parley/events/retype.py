@@ -32,6 +32,29 @@ def _deescalation(tok, lex: Lexicon) -> bool:
     return False
 
 
+def _in_words(tok, lex: Lexicon) -> bool:
+    """What is attacked is a statement, decision or policy (the object, or 'on X' of the noun), or the
+    attack is one of words ("a scathing attack on the government")."""
+    words = lex.words("verbal_targets")
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children
+        if g.dep_ == "pobj"]
+    if any(c.dep_ == "amod" and c.lower_ in lex.words("verbal_attack_modifiers") for c in tok.children):
+        return True  # "launched a scathing attack on the government"
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in objs)
+
+
+def _addressed(tok) -> bool:
+    """The request names whom it asks to act ('asked Zelensky to investigate', 'called on the EU to
+    impose sanctions'): an object or 'on X' and an infinitive of what they are asked to do."""
+    kids = list(tok.children)
+    asked = any(c.dep_ in ("dobj", "dative") for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(g.dep_ == "pobj" for g in c.children) for c in kids)
+    todo = any(c.dep_ in ("xcomp", "ccomp") for c in kids) or any(
+        g.dep_ in ("xcomp", "acl") for c in kids if c.dep_ in ("dobj", "prep") for g in c.subtree)
+    return asked and todo
+
+
 @dataclass
 class Draft:
     """An event being typed: type, mode, CAMEO code, the source/target Parties (`src`, `tgt`) and
@@ -61,11 +84,13 @@ def adjust(d: Draft, tr, subj, lex: Lexicon) -> None:
             objs = {w.lower() for w in rule.get("objects", [])}
             if any(t.lemma_.lower() in objs or t.lower_ in objs for c in tok.children if c.dep_ in ("dobj", "prep")
                    for t in c.subtree):
-                etype, code, mode = rule["to"], rule.get("cameo", ""), ""
+                etype, code, mode = rule["to"], rule.get("cameo", ""), rule.get("mode", "")
     if etype == "SANCTION" and e.pos == "v" and _deescalation(tok, lex):
         # "reduce its military activity around Kyiv": de-escalating one's own force (CAMEO 087, RETREAT),
         # not reducing relations with another
         etype, code, mode = "RETREAT", "087", ""
+    if etype == "ASSAULT" and tok.lemma_.lower() in ("attack", "assail", "assault") and _in_words(tok, lex):
+        etype, code, mode = "ACCUSE", "", "disapprove"  # "attacked the proclamation": criticism
     demanded = _demanded(tr, lex)
     if demanded and speaker is None:
         speaker = _unknown_speaker(tok, lex)
@@ -83,6 +108,7 @@ def adjust(d: Draft, tr, subj, lex: Lexicon) -> None:
     if etype == "AGREE" and _mode_from_content(tr, lex, subj) == "meet":
         code = "036"
     neg, fut, hyp = _markers(tr, lex)
+    refused = False
     if etype in ("ASSAULT", "COERCE") and _no_longer(tr):
         # "Russia is no longer attacking energy facilities": the attacks stopped (PLOVER RETREAT ceasefire)
         etype, mode, code, neg = "RETREAT", "ceasefire", "", False
@@ -91,16 +117,16 @@ def adjust(d: Draft, tr, subj, lex: Lexicon) -> None:
         etype, code, mode = ordered[0], "", ""  # "ordered the newspaper to suspend publication": the act
     elif etype == "AID" and "ACCUSE" in tr.content:
         etype, code, mode = "ACCUSE", "", "investigate"  # "sent inspectors to investigate"
-    elif etype == "REQUEST" and ("SANCTION" in tr.content or "ACCUSE" in tr.content):
+    elif etype == "REQUEST" and ("SANCTION" in tr.content or "ACCUSE" in tr.content) and not _addressed(tok):
         etype, code, mode = "ACCUSE", "", "disapprove"  # "called for sanctions against X"
-    if etype == "CONSULT" and tok.lemma_ == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
-        etype, code, mode = "ACCUSE", "", "disapprove"  # "called the envoy a stupid guy"
+        # (but "asked Zelensky to investigate Biden" asks the addressee to act: a REQUEST)
     if neg and etype in ("AGREE", "CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "COOPERATE") \
             and _verbal_negation(tr):
         # "could not hold peace talks", "will not accept": a refusal (PLOVER REJECT)
         mode = "meet" if etype == "CONSULT" or "CONSULT" in tr.content else \
             {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist"}.get(etype, "")
         etype, code, neg = "REJECT", "", False
+        refused = True  # "will not lift the embargo until ...": a refusal with its condition, no ultimatum
         if len(source) > 1:
             source, target = source[:1], [c for c in source[1:] if c not in target] + target
     if tr.light is not None:
@@ -115,7 +141,9 @@ def adjust(d: Draft, tr, subj, lex: Lexicon) -> None:
         etype, code, mode = "THREATEN", "", ""  # "prepared to impose martial law"
     elif etype.lower() in conflict and fut and not hyp and _will(tr):
         etype, code, mode = "THREATEN", "", ""  # "would tighten the blockade"
-    elif (fut or _may(tr)) and _unless(tr, with_if=etype.lower() in conflict) \
+    elif etype == "REJECT" and tok.lemma_.lower() == "boycott" and fut and not hyp and _will(tr):
+        etype, code, mode = "THREATEN", "1312", ""  # "said they would boycott the elections" (CAMEO 1312)
+    elif (fut or _may(tr)) and _unless(tr, with_if=etype.lower() in conflict) and not refused \
             and etype not in ("REQUEST", "ACCUSE", "THREATEN"):
         etype, code, mode, hyp = "THREATEN", "", "", False  # "will withdraw ... unless": an ultimatum
     if fut and not hyp and etype in FUTURE_AGREE and _will(tr) and tr.frame != "subject" \

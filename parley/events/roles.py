@@ -10,6 +10,7 @@ from .clauses import (_actor_like, _adjectival, _agent, _bare_collective, _claus
                       _first, _is_passive, _phrase_tokens, _span_text, _subject)
 from .consult import consult_events
 from .lexicon import Lexicon
+from .lookup import lookup
 from .parties import Party, Resolver
 from .places import _location
 from .record import ArticleState, _event
@@ -18,7 +19,20 @@ from .speakers import _collective_antecedent, _speaker, _speech_subject_parties
 from .targets import _between, _left_party, _target_actor, _targets
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+FORCE = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN")
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"}
+
+
+def _joint_matter(pred, lex: Lexicon) -> bool:
+    """What a subject-less agreement is about can be the talks' business: nothing named, or a passive
+    subject that is an agreement, a truce or an act of the lexicon ("a ceasefire was agreed", "a
+    prisoner exchange was agreed"), not a thing of one party ("a bill was proposed")."""
+    things = [c for c in pred.children if c.dep_ == "nsubjpass"]
+    if not things:
+        return True
+    words = lex.words("agreement_nouns") | lex.words("hostilities_words")
+    return any(t.lemma_.lower() in words or t.lower_ in words or lookup(t, lex) is not None
+               for o in things for t in [o, *(c for c in o.children if c.dep_ == "compound")])
 
 
 def events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, places, igos):
@@ -120,7 +134,7 @@ def events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, p
         src, src_codes = [Party(c) for c in joint], set(joint)
     elif etype in SYMMETRIC and len(state.participants) >= 2 and (
             (not src and tr.frame in ("subject", "prep", "root"))
-            or (not src and subj is None and etype == "AGREE" and tok.dep_ == "ROOT")
+            or (not src and subj is None and etype == "AGREE" and tok.dep_ == "ROOT" and _joint_matter(pred, lex))
             or (subj is not None and subj.lower_ == "they" and (not src or _collective_antecedent(subj)))
             or (subj is not None and subj.lower_ in ("they", "we") and len(_speech_subject_parties(subj, res)) >= 2)
             or (etype == "AGREE" and "CONSULT" in tr.content and e.pos != "a"
@@ -131,7 +145,7 @@ def events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, p
         src = [Party(c) for c in state.participants]
         src_codes = set(state.participants)
     if not tgt:
-        tgt = _targets(roots, res, speaker, src_codes, skip, gaz, limit=2)
+        tgt = _targets(roots, res, speaker, src_codes, skip, gaz, limit=2, premises=etype != "PROTEST")
     if not src:
         if (etype in ("ASSAULT", "COERCE", "SANCTION") or mode == "investigate") and tgt:
             pass  # "three civilians were killed", "was put under investigation": the agent is unknown
@@ -140,7 +154,7 @@ def events_for(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleState, p
         elif etype == "PROTEST" and places:
             src = [Party(places[0][1])]
         elif subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and not _bare_collective(subj) and (
-                tgt or _actor_like(subj, suffix=etype in ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN"))):
+                tgt or _actor_like(subj, suffix=etype in FORCE)):
             src = [Party("", _span_text(subj))]  # an actor the knowledge base does not know
         else:
             return []

@@ -14,12 +14,15 @@ TARGET_SKIP = {"nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "ma
 
 
 def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[int], gaz, limit: int = 3,
-             venue: bool = False):
+             venue: bool = False, premises: bool = False):
     """Parties in the object and prepositional phrases below the given tokens, in text order
-    (`venue`: a meeting, whose 'in <country>' anywhere below is its place, not a participant)."""
+    (`venue`: a meeting, whose 'in <country>' anywhere below is its place, not a participant;
+    `premises`: 'in / at / inside' a building is where the act took place, and the building's
+    nationality ("murdered in the Saudi consulate") no target)."""
     found: list[Party] = []
     toks = []
     adjuncts = load().words("adjunct_nouns")
+    buildings = load().words("venue_nouns") if premises else set()
     root_ids = {r.i for r in roots if r is not None}
 
     def walk(t, depth):
@@ -27,6 +30,12 @@ def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[i
             return
         toks.append(t)
         for c in t.children:
+            if c.dep_ == "advcl":
+                # "cut its support for Kyiv to pressure Zelensky": the parser reads "for Kyiv to ..." as
+                # one clause; the "for" phrase is still the act's beneficiary
+                for g in c.children:
+                    if g.dep_ == "mark" and g.lower_ == "for" and g.i < c.i:
+                        toks.extend(p for p in g.children if p.dep_ == "pobj" and p.i not in skip)
             if c.dep_ in TARGET_SKIP:
                 continue
             if c.dep_ in ("ccomp", "conj") and any(g.dep_ in SUBJ for g in c.children):
@@ -39,6 +48,9 @@ def _targets(roots, res: Resolver, speaker, exclude_codes: set[str], skip: set[i
                 continue  # "open to talks on the Ukraine conflict": the topic, not the other side
             if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and t.pos_ == "NOUN" and t.lemma_.lower() in TALK_NOUNS:
                 continue  # "negotiations on Ukraine": the topic, not the other side
+            if buildings and c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in buildings for g in c.children):
+                continue
             if venue and c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") \
                     and (not _actor_like1(t, suffix=False) or any(g.lower_ in ("both", "two") for g in t.children)) and any(
                     g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") and gaz.place(res._phrase(g)) is not None

@@ -8,11 +8,14 @@ that trigger's content, not an event of its own.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from .lexicon import Entry, Lexicon
+from .lookup import POS, _light, forms, lookup  # noqa: F401 - triggers.lookup / forms are used by other modules
+from .clauses import _actor_like1
+from .senses import _appeal, _call, _owned_act, _prospect_of
 
-POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n", "ADJ": "a"}
 # Links through which a trigger is the content of the trigger above it.
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
                 "amod", "nsubjpass", "dative", "acomp", "appos", "nmod", "advmod", "agent", "conj", "cc",
@@ -34,111 +37,6 @@ class Trigger:
     @property
     def type(self) -> str:
         return self.entry.type
-
-
-def forms(tok) -> set[str]:
-    """The token's lemma and plain stems of its form (the tagger's lemma is sometimes wrong:
-    "staged" -> "stag")."""
-    low = tok.lower_
-    out = {tok.lemma_.lower(), low}
-    for suf in ("ing", "ed", "es", "d", "s"):
-        if low.endswith(suf) and len(low) > len(suf) + 2:
-            out.add(low[: -len(suf)])
-    return out
-
-
-def _light(tok, lex: Lexicon) -> bool:
-    return bool(forms(tok) & lex.words("light_verbs"))
-
-
-def _words_near(tok) -> set[str]:
-    """Lemmas and lower-case forms of the token's children and grandchildren via prepositions."""
-    out: set[str] = set()
-    for c in tok.children:
-        out.update((c.lower_, c.lemma_.lower()))
-        if c.dep_ in ("prep", "dobj", "xcomp", "prt", "compound", "amod", "pobj", "acomp", "advmod"):
-            for g in c.children:
-                out.update((g.lower_, g.lemma_.lower()))
-    return out
-
-
-PARTICLES = {"in", "on", "for", "out", "up", "down", "off", "with", "to", "back", "over", "away", "by",
-             "upon", "of", "into", "about", "forward", "aside"}
-
-
-def _particle_ok(tok, word: str) -> bool:
-    """A verb's particle or preposition must be its own: a particle, or the preposition right after
-    the verb ("called on the EU", not "called Erdogan on Monday")."""
-    for c in tok.children:
-        if c.lower_ == word and (c.dep_ == "prt" or (c.dep_ in ("prep", "agent", "dative") and c.i <= tok.i + 2
-                                                       and c.i > tok.i)
-                                 or (c.dep_ in ("prep", "advmod") and word in ("out", "off", "back", "down", "away")
-                                     and c.i > tok.i)):
-            return True
-    return False
-
-
-def _fits(e: Entry, tok, near: set[str]) -> bool:
-    for w in e.extra:
-        if e.pos == "v" and w in PARTICLES:
-            if not _particle_ok(tok, w):
-                return False
-        elif w not in near:
-            return False
-    return True
-
-
-def _choose(entries: list[Entry], tok, lex: Lexicon) -> Entry | None:
-    near = _words_near(tok)
-    fits = [e for e in entries if _fits(e, tok, near)]
-    if not fits:
-        return None
-    best_len = max(len(e.extra) for e in fits)
-    fits = [e for e in fits if len(e.extra) == best_len]
-    types = []
-    for e in fits:
-        if e.type not in types:
-            types.append(e.type)
-    key = " ".join([fits[0].lemma, *fits[0].extra])
-    if len(types) == 1 and not (lex.ambiguous.get(key) or lex.ambiguous.get(fits[0].lemma)):
-        return fits[0]
-    rules = lex.ambiguous.get(key) or lex.ambiguous.get(fits[0].lemma)
-    if rules:
-        sent_words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
-        for r in rules:
-            cues = {str(c).lower() for c in r.get("cues", [])}
-            if (not cues or cues & sent_words) and r["type"] in types:
-                return next(e for e in fits if e.type == r["type"])
-        if all(r.get("cues") for r in rules):
-            return None  # a word that is an event only with its cues ("prevented the demonstration")
-    return fits[0]
-
-
-def lookup(tok, lex: Lexicon) -> Entry | None:
-    pos = POS.get(tok.pos_)
-    if pos is None:
-        return None
-    keys = [(pos, tok.lemma_.lower()), (pos, tok.lower_)]
-    if pos == "v":
-        keys += [(pos, f) for f in sorted(forms(tok)) if (pos, f) not in keys]
-    if pos == "n" and tok.tag_ in ("VBG",):
-        keys.append(("v", tok.lemma_.lower()))
-    for k in keys:
-        entries = lex.entries.get(k)
-        if entries:
-            e = _choose(entries, tok, lex)
-            if e is not None:
-                return e
-    # a noun the tagger took for a verb, or the reverse ("talks", "calls")
-    alt = {"v": "n", "n": "v"}.get(pos)
-    if alt and tok.tag_ in ("NNS", "NN", "VBZ") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT"):
-        for k in ((alt, tok.lower_),):
-            entries = lex.entries.get(k)
-            if entries:
-                e = _choose(entries, tok, lex)
-                if e is not None and alt == "n" and tok.dep_ != "ROOT":
-                    return e
-    return None
 
 
 def _objects(tok) -> list:
@@ -181,6 +79,9 @@ def _verb_ok(tok, e: Entry, lex: Lexicon) -> bool:
     if lemma in lex.words("need_noun_object") and not any(
             c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
         return False
+    if e.type == "REQUEST" and lemma in ("require", "necessitate") and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _actor_like1(c, suffix=False) for c in tok.children):
+        return False  # "peace requires dialogue", "the pact requires ...": a condition, no one's request
     if e.type == "REQUEST" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(
             c.lower_ in ("when", "if", "while", "once") for c in tok.children):
         return False  # "when asked about ...": a reporting frame
@@ -199,6 +100,13 @@ def _verb_ok(tok, e: Entry, lex: Lexicon) -> bool:
     if e.type == "REJECT" and lemma == "deny" and any(
             c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG") for c in tok.children):
         return False  # "deny having received any signals": a statement of fact (CAMEO 016), no rejection
+    if e.type == "AID" and lemma in ("help", "assist") and not e.extra and any(
+            c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and lookup(c, lex) is not None
+            and lookup(c, lex).type != "AID" for c in tok.children) and not any(
+            c.dep_ in ("dobj", "dative") or c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall")
+            for c in tok.children):
+        return False  # "helped facilitate a meeting": the act helped, an event itself, is the event
+        # (a promise to help is AGREE; "helping to integrate refugees" is aid)
     if e.type == "AID" and not e.extra and lemma not in ("help", "assist"):
         if not (_subtree_words(objs) & lex.words("aid_objects")):
             return False
@@ -207,6 +115,8 @@ def _verb_ok(tok, e: Entry, lex: Lexicon) -> bool:
                                           "revoke", "reduce", "end") and not e.extra:
         if not (_subtree_words(objs) & (lex.words("sanction_objects") | lex.words("aid_objects") | {"sanctions"})):
             return False
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in ("war", "conflict", "crisis") for o in objs):
+            return False  # "to end the conflict sparked by the military invasion": no sanction
     return True
 
 
@@ -232,8 +142,9 @@ def _noun_frame(tok, lex: Lexicon) -> tuple[str, object]:
             and head.head.lemma_.lower() in QUANTITY_NOUNS and _light(head.head.head, lex):
         return "light", head.head.head  # "launched ten days of war games", "held a round of talks"
     if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
-            and _light(head.head, lex) and head.lower_ in ("into", "to", "in", "under"):
-        return "light", head.head  # "entered into negotiations"
+            and _light(head.head, lex) and head.lower_ in ("into", "to", "in", "under") \
+            and not any(c.dep_ == "dobj" for c in head.head.children):
+        return "light", head.head  # "entered into negotiations" (not "carried leaders to the summit")
     if dep in ("nsubj", "nsubjpass"):
         return "subject", None
     if dep == "pobj" and head.lower_ in lex.words("event_preps"):
@@ -276,7 +187,23 @@ def _is_content(tok, kept: dict[int, "Trigger"], lex: Lexicon):
     return False
 
 
+_LOCAL = threading.local()  # per thread: the doc and lexicon of the last sentences read, their triggers
+
+
 def find(sent, lex: Lexicon) -> list[Trigger]:
+    """The sentence's triggers, main clause first (the events stage and the sentence classifier read
+    the same sentences: the last document's answers are kept; the list is not to be changed)."""
+    doc = sent.doc
+    kept = getattr(_LOCAL, "found", None)
+    if kept is None or kept[0] is not doc or kept[1] is not lex:
+        kept = _LOCAL.found = (doc, lex, {})
+    key = (sent.start, sent.end)
+    if key not in kept[2]:
+        kept[2][key] = _find(sent, lex)
+    return kept[2][key]
+
+
+def _find(sent, lex: Lexicon) -> list[Trigger]:
     cands: list[Trigger] = []
     framed_out: list = []  # nouns of the lexicon that are no event of their own
     for tok in sent:
@@ -292,6 +219,9 @@ def find(sent, lex: Lexicon) -> list[Trigger]:
                 continue
             if not _verb_ok(tok, e, lex):
                 continue
+            e = _call(tok, e, lex)
+            if e is None:
+                continue
             # a light verb whose object is a noun trigger: the noun carries the event
             if _light(tok, lex) and any(
                     c.dep_ == "dobj" and lookup(c, lex) is not None and lookup(c, lex).pos == "n"
@@ -299,14 +229,18 @@ def find(sent, lex: Lexicon) -> list[Trigger]:
                 continue
             cands.append(Trigger(tok, e, frame="verb"))
         elif e.pos == "n":
+            e = _appeal(tok, e, lex)
             if pos != "n" and tok.pos_ != "VERB" or tok.ent_type_ in ("DATE", "TIME"):
                 continue  # ("in late February and March": a month, not a march)
             frame, light = _noun_frame(tok, lex)
             if not frame and e.type == "CONSULT" and _named_parties(tok):
                 frame = "prep"  # "the outcomes of the meetings between X and Y": still a meeting
-            if any(c.dep_ == "amod" and c.lower_ in lex.words("prospect_modifiers") for c in tok.children):
+            prospect = any(c.dep_ == "amod" and c.lower_ in lex.words("prospect_modifiers") for c in tok.children) \
+                or _prospect_of(tok, lex)
+            if prospect:
                 frame = ""  # "the potential exchange", "a possible meeting": a prospect, not an event
-            if (not frame or frame == "subject") and e.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE") \
+            if (not frame or frame == "subject") and not prospect and _owned_act(tok, e) \
+                    and e.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE") \
                     and e.lemma not in ("commitment", "plan", "initiative", "understanding", "framework") \
                     and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")
                                                          for c in tok.children):
