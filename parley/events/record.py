@@ -32,8 +32,10 @@ def _event(etype, mode, code, source, target, src_actor, tgt_actor, loc, tr, ctx
 
 def _date_for(tr, ctx) -> str | None:
     sent = tr.tok.sent
-    sub = {t.i for t in tr.tok.subtree} | ({t.i for t in tr.light.subtree} if tr.light is not None else set())
     ents = [e for e in sent_ents(sent) if e.label_ in ("DATE", "TIME")]
+    if not ents:
+        return None
+    sub = {t.i for t in tr.tok.subtree} | ({t.i for t in tr.light.subtree} if tr.light is not None else set())
     ents.sort(key=lambda e: (e.root.i not in sub and e.root.head.i not in sub, e.start))
     for e in ents:
         prev = sent.doc[e.start - 1].text if e.start > sent.start else ""
