@@ -51,20 +51,30 @@ def extract(ctx: Context) -> list[Quote]:
     sent_starts = [x.start_char for x in ctx.sentences()]
     resolver = Resolver(ctx, lex, quoted)
     resolver.quoted = marks.mask(text, [(s, e) for s, e, _, _ in uniq])
+    # reported content before its cue ("Sullivan discussed …, the sources said.") reads as the
+    # story itself: its subjects stay candidates for a later "he"
+    resolver.fronted = marks.mask(text, [(s, e) for s, e, _, src in uniq if not isinstance(src, direct.Direct)
+                                         and src.cue is not None and src.cue.idx > e])
     out: list[Quote] = []
     last: Speaker | None = None
     last_end: int | None = None  # where the last attributed quote ends
     for s, e, kind, src in uniq:
+        since = None
         if isinstance(src, direct.Direct):
             a = src.attribution
             cue_tok, cue_text, who = (a.cue, a.cue_text, a.speaker) if a else (None, "", None)
+            if a is not None and a.inherited and who is not None:
+                since = resolver.named_since(max(who.idx, cue_tok.idx if cue_tok is not None else 0), s)
         else:
             cue_tok, cue_text, who = src.cue, src.cue_text, src.speaker
         if who is not None and not_a_speaker(who):
             who = None  # "WASHINGTON — …", "Thursday": the speaker the reader infers instead
         q = Quote(start=s, end=e, quote=text[s:e], kind=kind, cue=cue_text,
                   sentence=max(0, bisect.bisect_right(sent_starts, s) - 1))
-        if who is not None:
+        if since is not None:  # the paragraph's attribution, but someone else was named since
+            sp = since
+            q.floating, q.cue = True, ""
+        elif who is not None:
             first, lastt = np_bounds(who)
             ms, me = doc[first].idx, doc[lastt].idx + len(doc[lastt].text)
             try:

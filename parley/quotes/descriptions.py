@@ -15,6 +15,23 @@ from .people import Speaker, _clean_name
 from .syntax import np_bounds
 
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+
+
+PAIR_NOUNS = ("couple", "pair", "duo")  # "the couple said": the two people named before
+PAIR_SIDES = ("party", "side")  # "the parties stated", "both sides said"
+PAIR_REACH = 4  # sentences of text back to the pair
+
+
+def _names_pair(head: Token, det: str, plural: bool, lemma: str, document: bool) -> bool:
+    """A description of two speakers named before: "the couple", "the pair", "the two countries",
+    "both leaders", "the parties", "a joint statement"."""
+    kids = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+    if document:
+        return "joint" in kids
+    if not plural:
+        return lemma in PAIR_NOUNS and det in ("the", "this")
+    return "two" in kids or "both" in kids or (lemma in PAIR_SIDES and det == "the")
 
 
 class Descriptions:
@@ -33,6 +50,10 @@ class Descriptions:
         party = self._np_party(toks)
         poss = next((t for t in head.children if t.dep_ == "poss"), None)
         document = lemma in self.lex.statements or lemma in lexicon_words("document_nouns")
+        if _names_pair(head, det, plural, lemma, document):
+            pair = self._pair(s)
+            if pair is not None:  # "the couple", "the two countries", "a joint statement"
+                return Speaker(pair.name, pair.party, "p", False, lemma, pos=s)
         if poss is not None and (document or lemma in self.lex.bodies):
             # "her statement", "Trudeau's office", "the Kremlin's statement"
             p_first, p_last = poss.left_edge.i, poss.i
@@ -41,6 +62,10 @@ class Descriptions:
                 return Speaker("", sp.party, "n", False, lemma, True, s)
             if sp.name or sp.party:
                 return Speaker(sp.name, sp.party, sp.gender, sp.person, lemma, sp.anonymous, s)
+        if det in ("his", "her", "their") and not plural and lemma in kin_nouns():
+            prev = self._previous(lambda sp: sp.head == lemma and sp.person and bool(sp.name))
+            if prev is not None:  # "Spindler's father, Joseph, says …. His father said …"
+                return Speaker(prev.name, prev.party, prev.gender, True, lemma, pos=s)
         if poss is not None and not party and (lemma in self.lex.anonymous or lemma in self.lex.titles):
             # "Putin's spokesman", "his adviser": not the owner, but the owner's side
             sp = self.resolve(poss, poss.left_edge.i, poss.i)
@@ -105,6 +130,49 @@ class Descriptions:
             if named is not None:  # "A hockey coach says …. Stephen Gillis said …"
                 return Speaker(named[2], named[3] or self.party_of(named[2]), named[4], True, lemma, pos=s)
         return Speaker("", party, "p" if plural else "", lemma in self.lex.anonymous, lemma, True, s)
+
+    def _pair(self, pos: int) -> Speaker | None:
+        """The latest pair named before `pos` (within PAIR_REACH sentences): a speaker "A and B",
+        or a conjoined clause subject ("Kim and Clark Moran received …", "the United States and
+        Ukraine took …")."""
+        si = self._text_sentence(pos)
+        best = next((sp for sp in reversed(self.history) if " and " in sp.name and sp.pos < pos
+                     and si - self._text_sentence(sp.pos) <= PAIR_REACH), None)
+        k = self.ctx.sentence_index(pos)
+        sents = self.ctx.sentences()
+        while k >= 0 and si - self._text_sentence(sents[k].start_char) <= PAIR_REACH:
+            if best is not None and sents[k].end_char <= best.pos:
+                break
+            subj = [t for t in sents[k] if t.dep_ in ("nsubj", "nsubjpass") and t.idx < pos
+                    and t.pos_ in ("PROPN", "NOUN") and not self.quoted[t.idx]
+                    and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)]
+            for t in reversed(subj):
+                if best is not None and t.idx <= best.pos:
+                    break
+                first, last = np_bounds(t)
+                sp = self.resolve(t, first, last)
+                if " and " in sp.name:
+                    return sp
+            named = [x for x in self._entity_pairs() if sents[k].start_char <= x.pos < min(pos, sents[k].end_char)
+                     and (best is None or x.pos > best.pos)]
+            if named:
+                return named[-1]
+            k -= 1
+        return best
+
+    def _entity_pairs(self) -> list[Speaker]:
+        """Two states or bodies named as a pair ("the United States and Ukraine"), whatever the
+        parse made of it."""
+        if "_entity_pairs" not in self._cache:
+            out = []
+            ms = [m for m in self.ctx.mentions if m.actor]
+            for a, b in zip(ms, ms[1:]):
+                gap = self.ctx.text[a.end:b.start].lower().split()
+                if a.kind == b.kind != "person" and a.actor != b.actor and gap in (["and"], ["and", "the"]):
+                    out.append(Speaker(f"{a.actor} and {b.actor}", "|".join(dict.fromkeys(
+                        x for x in (a.party, b.party) if x)), "p", False, "", pos=a.start))
+            self._cache["_entity_pairs"] = out
+        return self._cache["_entity_pairs"]
 
     def _named_next(self, pos: int):
         """The person an indefinite description introduces before naming ("One former director
@@ -290,6 +358,15 @@ class Descriptions:
             if not name or not name[:1].isupper():
                 continue
             found[ent.start_char] = (ent.start_char, ent.root, self._expand_org(name, ent.start_char))
+        for m in _INITIALS.finditer(text):  # initials the tagger missed, spelt out before: "EDC declined"
+            if m.start() in found or self.direct[m.start()]:
+                continue
+            span = self.doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 1 or span[0].pos_ != "PROPN" or span[0].ent_type_ not in ("", "ORG"):
+                continue
+            full = self._expand_org(m.group(0), m.start())
+            if full != m.group(0):
+                found[m.start()] = (m.start(), span[0], full)
         names = {n for _, _, n in found.values() if len(n) > 2}
         if names:
             pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

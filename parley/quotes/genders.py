@@ -97,6 +97,27 @@ def kin_nouns() -> frozenset[str]:
     return _words(_names_path(), "gendered_nouns.kin")
 
 
+_NOUN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[A-Z][\w'’-]*['’]s)\s+"
+                          r"(?:[a-z-]+\s+)?([a-z]+),?\s*$")
+_NOUN_AFTER = re.compile(r"^,\s+(?:his|her|their|the|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+
+
+def _described_gender(text: str, s: int, e: int) -> str:
+    """The gender a noun describing the person in place gives: "her son Kody Cook", "Trudeau's
+    wife, Sophie", "Kody Cook, her son," ("m"/"f", or "" with none)."""
+    m = _NOUN_BEFORE.search(text[max(0, s - 40):s])
+    g = noun_gender(m.group(1)) if m else ""
+    if not g:
+        m = _NOUN_AFTER.match(text[e:e + 40])
+        g = noun_gender(m.group(1)) if m else ""
+    return g
+
+
+def kin_named(text: str, s: int) -> bool:
+    """The name at `s` follows a noun of kinship: "his father, Joseph", "her son Kody"."""
+    m = re.search(r"\b([a-z]+),?\s+$", text[max(0, s - 30):s])
+    return m is not None and m.group(1) in kin_nouns()
+
 
 class GenderVotes:
     """Mixin of the speaker resolver (needs ctx, kb, lex, direct, _lookup)."""
@@ -116,6 +137,9 @@ class GenderVotes:
             for h, g in self.lex.honorifics.items():
                 if before.endswith(h):
                     out.setdefault(name, g)
+            described = _described_gender(text, s, e)
+            if described:  # "her son Kody Cook", "Kody Cook, her son,"
+                out.setdefault(name, described)
             nxt = next((p[0] for p in persons[i + 1:] if p[2] != name), len(text))
             window = text[e:min(nxt, e + 600)]
             v = votes.setdefault(name, [0, 0])
@@ -132,10 +156,13 @@ class GenderVotes:
         names = given_name_genders()
         for name, (m_, f_) in votes.items():
             first = name.split()[0]
-            if name not in out and first in given:
-                out[name] = given[first]
-            elif name not in out and first.lower() in names:
+            if name not in out and first.lower() in names:
                 out[name] = names[first.lower()]
+            elif name not in out and first in given and (m_ if given[first] == "m" else f_) >= \
+                    (f_ if given[first] == "m" else m_):
+                # the knowledge base's people give "Lee" a gender; the article's own pronouns
+                # ("Lee Finell … said she") know better
+                out[name] = given[first]
             elif name not in out and m_ != f_:
                 out[name] = "m" if m_ > f_ else "f"
         return out

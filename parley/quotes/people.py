@@ -13,8 +13,9 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
-from .genders import given_name_genders, lexicon_words, noun_gender
+from .genders import given_name_genders, kin_named, lexicon_words, noun_gender
 from .lexicon import Lexicon
+from .syntax import spelt_out
 
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 # where a person stands in a photo: ", left," "(right)" "Open this photo in gallery"
@@ -41,8 +42,12 @@ class Speaker:
     guess: bool = False  # a person only by guess: one capitalised word no tagger or list knows
 
 
+# zero-width characters left in web text ("Traeger\u200b said")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _clean_name(s: str, lex: Lexicon) -> str:
-    s = _POSS.sub("", s.strip())
+    s = _POSS.sub("", s.translate(_INVISIBLE).strip())
     words = s.split()
     while words and words[0].lower().rstrip(".") in lex.honorifics:
         words = words[1:]
@@ -97,6 +102,10 @@ class People:
                     # a given name alone is someone else named by first name ("his father,
                     # Joseph, says" is not Joseph Boinnet); other words go to the full name
                     actor, party = full.get(words[0].lower()) or first[words[0].lower()]
+                elif len(words) == 1 and words[0].lower() in given and kin_named(self.ctx.text, s):
+                    # "Spindler's father, Joseph, says": a relative, not the Joseph named before
+                    out.append((s, e, name, "", ""))
+                    continue
                 elif len(words) == 1 and actor and actor != text and not self._plausible(actor):
                     actor, party = name, ""
                 elif (not actor or actor == text) and self.kb is not None \
@@ -147,8 +156,11 @@ class People:
                     or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
                 continue
             span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is None or span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children):
+            if span is None or span.root.dep_ == "conj" or any(
+                    c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+                    for c in span.root.children):
                 continue  # "a meeting between Zelenskyy and Putin": no one of the two is the topic
+                # ("For Jane Doe and thousands of other refugees, …" is about her)
             sent = self.ctx.sentences()[si]
             if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she", "they")
                    and not self.direct[t.idx] and t.idx < s for t in sent):
@@ -182,8 +194,10 @@ class People:
             if span is None or len(span) == 0:
                 continue
             t = span.root
+            # "For Espinos, who …, he is …": the person a sentence opens on
+            opening = t.dep_ == "pobj" and t.head.is_sent_start and t.head.lower_ in ("for", "to")
             if t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ not in ("", "PERSON", "ORG") \
-                    or t.dep_ not in ("nsubj", "nsubjpass"):
+                    or (t.dep_ not in ("nsubj", "nsubjpass") and not opening):
                 continue
             out.append((m.start(), m.end(), m.group(0), "", ""))
         return out
@@ -257,6 +271,8 @@ class People:
         span = self.doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0 or self._caption(s):
             return False
+        if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
+            return False  # "says Wise's dad": the dad is the subject
         if self._next_to_cue(span):
             return True
         t = span.root
@@ -344,6 +360,8 @@ class People:
                 if t.startswith(name + " ") or (len(name) >= 2 and name.isupper() and initials == name):
                     self._cache[key] = (ent.start_char, t)
                     break
+            if self._cache[key] is None and 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
+                self._cache[key] = spelt_out(self.ctx.text, name)
         found = self._cache[key]
         return found[1] if found is not None and found[0] < pos else name
 

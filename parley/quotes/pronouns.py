@@ -35,6 +35,12 @@ class Pronouns:
             group = self._plural_subject(pos) if g == "p" and low in ("they", "their") else None
             if group is not None and (prev is None or prev.pos < group.pos):
                 return group
+            if prev is not None and g == "n" and not prev.anonymous:
+                # "EDC declined to answer. "…," it said.": a body that was the subject of a
+                # sentence since the last body spoke
+                near = self._subject_org(pos, prev.pos)
+                if near and near != prev.name:
+                    return Speaker(near, self.party_of(near), "n", False, low, pos=pos)
             if prev is not None:
                 return Speaker(prev.name, prev.party, prev.gender, False, low, prev.anonymous, pos)
             org = self._salient_org(pos) if g == "n" else ""
@@ -48,11 +54,16 @@ class Pronouns:
         only if much closer, or if that person spoke last ("Chief Na'moks said …. "…," he said.")."""
         cands = [(sp.pos, sp.name, sp.party, sp.gender or self._gender.get(sp.name, ""), True)
                  for sp in self.history if sp.person and sp.name]
-        cands += [(*c, False) for c in self.subjects if c[0] < pos and not self.quoted[c[0]]]
+        cands += [(*c, False) for c in self.subjects
+                  if c[0] < pos and (not self.quoted[c[0]] or self.fronted[c[0]])]
         si = self._text_sentence(pos)
         cands += [(*c[1:], False) for c in self.introduced if c[1] < pos
                   and 0 <= si - self._text_sentence(c[1]) <= INTRO_REACH and not self.quoted[c[1]]]
         cands.sort(key=lambda c: c[0])
+        prior = [c for c in cands if c[0] < pos]
+        if g and prior and not prior[-1][3] and not prior[-1][4] and self._opens_sentence(pos) \
+                and si - self._text_sentence(prior[-1][0]) == 1:
+            return prior[-1][:4]  # "Police chief Jane Roe warned …. She was quoted as saying …"
         unknown, latest = None, None
         for c in reversed(cands):
             if c[0] >= pos:
@@ -65,6 +76,28 @@ class Pronouns:
             if c[3] == "" and unknown is None:
                 unknown = c
         return unknown[:4] if unknown else None
+
+    def _subject_org(self, pos: int, after: int, sentences: int = 2) -> str:
+        """The organisation that is the clause subject (outside quotes) nearest before `pos`, in
+        its sentence or the `sentences` before and after the sentence of offset `after`."""
+        si = self.ctx.sentence_index(pos)
+        lo = max(self.ctx.sentence_index(after) + 1, si - sentences)
+        best = ""
+        for start, root, name in self._org_names():
+            if start >= pos:
+                break
+            if root.dep_ in ("nsubj", "nsubjpass") and not self.quoted[start] \
+                    and self.ctx.sentence_index(start) >= lo:
+                best = name
+        return best
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """The pronoun at `pos` is the first word of its sentence (of text)."""
+        si = self.ctx.sentence_index(pos)
+        if si < 0:
+            return False
+        first = next((t for t in self.ctx.sentences()[si] if t.is_alpha), None)
+        return first is not None and first.idx == pos
 
     def _text_sentence(self, pos: int) -> int:
         """Number of sentences with words before the one holding `pos` (lines of punctuation, as

@@ -6,8 +6,9 @@ dropped ("Hereditary Chief Na'moks" → "Na'moks"); pronouns to the nearest comp
 (gender, number; the last speaker, clause subjects and people a sentence introduces), "they" to
 a plural subject just before; definite descriptions ("the official", "the minister", "the
 company", "the statement") to the previous speaker, titled person, salient organisation or
-document author they fit; anonymous sources ("a senior Ukrainian official") keep no name but get
-their party from a demonym or state name.
+document author they fit; "the couple", "the two countries", "a joint statement" to the pair
+named just before; anonymous sources ("a senior Ukrainian official") keep no name but get their
+party from a demonym or state name.
 
 The resolver is assembled from mixins, one module per mechanism: `people` (the article's people
 and names, subjects, captions), `genders`, `pronouns` (and salience), `descriptions` (documents,
@@ -45,6 +46,15 @@ def not_a_speaker(tok: Token) -> bool:
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("—", "–", "--", "-"))
 
 
+def mistagged_name(tok: Token) -> bool:
+    """A name the tagger took for an adverb or adjective ("Axios has since claimed …"): a
+    capitalised subject of one word that no other tag explains (not "Many said")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("ADV", "ADJ", "X", "INTJ") \
+        and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 2 and not tok.is_stop \
+        and not any(c.dep_ in ("det", "amod", "compound") for c in tok.children) \
+        and tok.lower_ not in TIME_WORDS
+
+
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
 tomorrow tonight morning afternoon evening night week weekend month year january february march
 april may june july august september october november december""".split())
@@ -58,6 +68,7 @@ class Resolver(People, GenderVotes, Pronouns, Descriptions, Floating):
         self.history: list[Speaker] = []
         self._cache: dict[str, object] = {}
         self.quoted = bytearray(len(ctx.text) + 1)  # reported content: its people are not speakers
+        self.fronted = bytearray(len(ctx.text) + 1)  # … unless it comes before its cue
         self.ents = list(ctx.doc.ents)
         self.persons = self._persons()
 
@@ -141,6 +152,9 @@ class Resolver(People, GenderVotes, Pronouns, Descriptions, Floating):
                     if found:
                         hold = found[:1]
                         break
+                    given = self._given_appos(c, lemma, s)
+                    if given is not None:  # "Wise's dad, Darrin," (a name the tagger took for a place)
+                        return given
         if hold:
             ps, pe, name, party, gender = hold[0]
             return Speaker(name, party or self.party_of(name), gender, True, lemma, pos=s,
@@ -158,7 +172,7 @@ class Resolver(People, GenderVotes, Pronouns, Descriptions, Floating):
             return Speaker(m.actor, m.party, "" if person else "n", person, lemma, pos=s)
         plural = head.tag_ in ("NNS", "NNPS")
         if head.pos_ == "PROPN" or (head.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
-                                    and head.text[:1].isupper()):
+                                    and head.text[:1].isupper()) or mistagged_name(head):
             name = _clean_name(self.ctx.text[s:e], self.lex)
             ent_the = doc[first].lower_ == "the" and doc[first].ent_type_ == head.ent_type_ != ""
             if name.split()[:1] and name.split()[0].lower() in ("the", "both", "all") and not ent_the:
@@ -201,6 +215,19 @@ class Resolver(People, GenderVotes, Pronouns, Descriptions, Floating):
             name = self._expand_org(name, s)
             return Speaker(name, party or self.party_of(name), "p" if plural else "n", False, lemma, pos=s)
         return self._describe(head, first, last)
+
+    def _given_appos(self, c: Token, lemma: str, s: int) -> Speaker | None:
+        """A person named in apposition by a common given name alone (or with a surname) that the
+        tagger did not take for a person: "His father, Joseph, says"."""
+        if c.pos_ != "PROPN" or c.ent_type_ in ("ORG", "PERSON") or lemma in self.lex.bodies:
+            return None
+        lo, hi = np_bounds(c)
+        words = [t for t in self.doc[lo:hi + 1] if t.pos_ == "PROPN"]
+        if not words or len(words) > 2 or words[0].lower_ not in given_name_genders():
+            return None
+        name = " ".join(t.text for t in words)
+        return Speaker(name, "", given_name_genders()[words[0].lower_], True, lemma, pos=s,
+                       span=(words[0].idx, words[-1].idx + len(words[-1].text)))
 
     def note(self, sp: Speaker) -> None:
         self.history.append(sp)
