@@ -37,9 +37,9 @@ def test_symmetric_meeting_with_place_and_date():
 
 
 def test_venue_in_city_gives_the_city():
-    evs = run("In a conference room at the Ritz-Carlton hotel in the city of Jeddah, the US and Ukraine held talks.")
+    evs = run("On the top floor of the Marriott hotel in the city of Doha, the US and Ukraine held talks.")
     ev = by_type(evs, "CONSULT")[0]
-    assert ev.location == "Jeddah"
+    assert ev.location == "Doha"
 
 
 def test_accuse_source_target_and_verbatim_sentence():
@@ -53,7 +53,7 @@ def test_accuse_source_target_and_verbatim_sentence():
 
 
 def test_negated_request_is_marked_not_positive():
-    evs = run("US officials have not tried to push Ukraine to the negotiating table.")
+    evs = run("American diplomats have not tried to push Ukraine into talks with Moscow.")
     reqs = by_type(evs, "REQUEST")
     assert reqs and all(e.negated for e in reqs)
     assert reqs[0].source == ["USA"] and reqs[0].target == ["UKR"]
@@ -167,31 +167,31 @@ def tuples(evs):
 
 
 def test_questions_commentary_and_no_comment_are_no_events():
-    assert not by_type(run_r("He said it would be important to learn what Russia is willing to concede."), "AGREE")
-    assert not by_type(run_r("Analysts believe that Russia will demand a guarantee that Ukraine not join NATO."),
+    assert not by_type(run_r("She said it would be useful to learn what the Kremlin is prepared to concede."), "AGREE")
+    assert not by_type(run_r("Some experts expect that Russia will demand a written promise that Ukraine stays neutral."),
                        "REQUEST")
-    assert not by_type(run_r("The American envoy declined to outline a potential agreement with Russia."), "REJECT")
-    assert not run_r("What was agreed upon in Istanbul")
+    assert not by_type(run_r("The American envoy declined to detail the terms of a possible deal with Russia."), "REJECT")
+    assert not run_r("What the envoys agreed in Geneva")
     # the same verbs asserting an event are kept
-    assert by_type(run_r("Russia demanded a guarantee that Ukraine not join NATO."), "REQUEST")
+    assert by_type(run_r("Russia demanded a written promise that Ukraine stays neutral."), "REQUEST")
 
 
 def test_condition_and_war_name_the_other_side():
-    (ev,) = by_type(run_r("Ukraine agreed to a 30-day ceasefire if Russia complies."), "AGREE")
+    (ev,) = by_type(run_r("Ukraine agreed to a 45-day ceasefire if Russia reciprocates."), "AGREE")
     assert (ev.source, ev.target) == (["UKR"], ["RUS"])
     assert ("AGREE", ("UKR",), ("RUS",)) in tuples(run_p("Ukraine has offered a truce on long-range strikes."))
     # a third party's demand about the fighting is put to both sides
     assert ("REQUEST", ("USA",), ("RUS", "UKR")) in tuples(
-        run_p("The United States is pressing for an immediate, comprehensive cease-fire."))
-    # "with support from France" names a backer, not the one the proposal is addressed to
-    evs = run_p("Ukraine proposed the partial cease-fire last week, with support from France.")
+        run_p("The United States keeps pressing for a full and lasting cease-fire."))
+    # "with support from Britain" names a backer, not the one the proposal is addressed to
+    evs = run_p("Ukraine proposed a maritime cease-fire on Sunday, with support from Britain.")
     assert ("AGREE", ("UKR",), ("RUS",)) in tuples(evs)
 
 
 def test_offer_and_acceptance_point_at_each_other():
-    text = "We made an offer that the Ukrainians have accepted, Rubio said."
-    known = [Mention(52, 57, "Rubio", actor="Marco Rubio", party="USA", sector="GOV", kind="person")]
-    assert text[52:57] == "Rubio"
+    text = "We put forward a proposal that the Ukrainians have now accepted, Rubio told reporters."
+    i = text.index("Rubio")
+    known = [Mention(i, i + 5, "Rubio", actor="Marco Rubio", party="USA", sector="GOV", kind="person")]
     got = tuples(run_r(text, mentions=known))
     assert ("AGREE", ("USA",), ("UKR",)) in got and ("AGREE", ("UKR",), ("USA",)) in got
 
@@ -202,9 +202,9 @@ def test_meeting_participants_mediator_and_relative_clause():
     evs = run_r("Russia and Ukraine agreed to a prisoner exchange after talks held in Istanbul, "
               "with Turkey playing a central mediating role.")
     assert any(e.type == "CONSULT" and "TUR" in e.source for e in evs)
-    # the subject of a relative clause meets the object's party ("Rubio, who will meet with G7 ministers")
-    evs = run_r("The American secretary of state, who will meet with G7 foreign ministers, spoke on Tuesday.")
-    assert ("CONSULT", ("G7", "USA"), ()) in tuples(evs)
+    # the subject of a relative clause meets the object's party ("the minister, who will meet with G7 counterparts")
+    evs = run_r("The French foreign minister, who will meet with G7 counterparts in Canada, spoke on Friday.")
+    assert ("CONSULT", ("FRA", "G7"), ()) in tuples(evs)
 
 
 def test_meeting_references_are_not_meetings():
@@ -267,7 +267,7 @@ def test_talks_after_open_to_are_the_adjective_content():
 def test_wh_clause_under_a_preposition_is_asked_about():
     assert not by_type(run_r("The French minister said results would depend on how the negotiations with Russia "
                              "progress."), "CONSULT")
-    assert not by_type(run_r("British officials advised the Ukrainian delegation on how to talk with the Americans."),
+    assert not by_type(run_r("French diplomats coached the Ukrainian team on how to negotiate with the Americans."),
                        "CONSULT")
     assert by_type(run_r("British officials talked with the Americans on Monday."), "CONSULT")
 
@@ -282,8 +282,8 @@ def test_infinitive_of_a_noun_of_opportunity_is_no_event():
 
 def test_contemplated_and_prospective_acts_are_no_events():
     met = "Russian and Ukrainian delegations met in Istanbul on Friday. "
-    assert not by_type(run_r(met + "Russia and Ukraine are considering a prisoner exchange that could see each "
-                                   "side release 1,000 inmates."), "RETREAT")
+    assert not by_type(run_r(met + "Moscow and Kyiv are considering a swap in which each side would "
+                                   "free 800 captured soldiers."), "RETREAT")
     assert not by_type(run_r(met + "The date for the potential exchange of prisoners has been set."), "RETREAT")
     assert not by_type(run_r("Kyiv is considering whether to withdraw its delegation from the talks with Russia."),
                        "RETREAT")
@@ -308,11 +308,11 @@ def test_denying_a_report_is_no_rejection():
 
 
 def test_aid_needs_a_recipient_or_a_place():
-    assert not by_type(run_r("The United States has provided more than $13 billion in military assistance "
-                             "over the past year."), "AID")
-    assert ("AID", ("USA",), ("UKR",)) in tuples(
-        run_r("The United States has provided $13 billion in military assistance to Ukraine."))
-    assert by_type(run_r("Germany has provided 28 million euros in humanitarian aid for those affected in Yemen."),
+    assert not by_type(run_r("Canada has supplied roughly $4 billion in defence aid "
+                             "since last spring."), "AID")
+    assert ("AID", ("CAN",), ("UKR",)) in tuples(
+        run_r("Canada has supplied $4 billion in defence aid to Ukraine."))
+    assert by_type(run_r("Norway has given 15 million euros in relief aid for families displaced in Sudan."),
                    "AID")
 
 
@@ -322,8 +322,8 @@ def test_several_sources_of_a_directed_act_do_not_make_a_target():
 
 
 def test_gerund_under_a_noun_is_done_by_the_noun_actor():
-    evs = run_r("The United States and Ukraine acknowledged the role of third-party nations in assisting "
-                "these initiatives.")
+    evs = run_r("The United States and Ukraine praised the contribution of partner countries in assisting "
+                "the mediation effort.")
     assert not any(e.type == "AID" and "USA" in e.source for e in evs)
 
 
@@ -345,11 +345,11 @@ def test_unless_clause_parsed_as_complement_is_a_condition():
 
 def test_reducing_ones_own_military_activity_is_a_deescalation():
     # CAMEO 087 "de-escalate military engagement" is a RETREAT, not a reduction of relations (SANCTION)
-    assert [e.type for e in run_r("Russia has decided to drastically cut its military activity around Kyiv.")] \
+    assert [e.type for e in run_r("Moscow has chosen to sharply cut its military activity near Kharkiv.")] \
         == ["RETREAT"]
     assert by_type(run_r("Russia reduced its military presence near the border with Ukraine."), "RETREAT")
     # announced, it is an intention (AGREE), not a threat; cutting aid or imports stays a SANCTION
-    evs = run_r("Russia will drastically reduce its military activity around Kyiv and Chernihiv.")
+    evs = run_r("Russia will significantly reduce its military activity near Sumy and Kharkiv.")
     assert by_type(evs, "AGREE") and not by_type(evs, "THREATEN")
     assert by_type(run_r("The United States cut military aid to Ukraine."), "SANCTION")
     assert by_type(run_r("Germany reduced its gas imports from Russia."), "SANCTION")
@@ -358,7 +358,7 @@ def test_reducing_ones_own_military_activity_is_a_deescalation():
 def test_speaking_to_the_press_is_no_consultation():
     # an interview: the addressee is a news organisation, a journalist of one, or the press
     for text in ("Speaking to Agence France-Presse, the Tunisian minister said the ban was wrong.",
-                 "Speaking to Martin Smith of PBS, the Saudi prince said the talks failed.",
+                 "Speaking to Anna Berg of Reuters, the Kenyan minister said the talks had stalled.",
                  "In a conversation with journalists, Peskov rejected the proposal.",
                  "Erdogan talked to the New York Times about the war."):
         assert not by_type(run_r(text), "CONSULT"), text
@@ -367,8 +367,8 @@ def test_speaking_to_the_press_is_no_consultation():
 
 def test_a_planned_act_is_no_act():
     # the infinitive of a noun of plan ("plans to attack", "a plot to kill") is planned, not done
-    assert not by_type(run_r("The general was developing plans to attack American diplomats in Iraq."), "ASSAULT")
-    assert not by_type(run_r("He was linked to a plot to kill the Saudi ambassador."), "ASSAULT")
+    assert not by_type(run_r("The commander was developing plans to attack French bases in Mali."), "ASSAULT")
+    assert not by_type(run_r("She was tied to a plot to kill the Dutch consul."), "ASSAULT")
     # announcing the plan is an intent (read by the light verb)
     assert by_type(run_r("Russia announced plans to attack Kyiv."), "THREATEN")
 
@@ -406,7 +406,7 @@ def test_a_possessed_agreement_without_content_is_a_reference():
 
 
 def test_a_passive_proposal_of_a_thing_takes_no_sides_of_the_talks():
-    evs = run_r("France and Tunisia held talks on Monday. A bill was proposed in 2016 for banning the niqab.")
+    evs = run_r("France and Tunisia held talks on Monday. A law was proposed in 2018 for taxing imported cars.")
     assert not by_type(evs, "AGREE")
     evs = run_r("France and Tunisia held talks on Monday. A ceasefire was agreed on Tuesday.")
     assert set(by_type(evs, "AGREE")[0].source) == {"FRA", "TUN"}
@@ -416,17 +416,17 @@ def test_background_anchors_and_old_dates_are_not_news():
     # the anchor of a span ("since ...", "two years after ...") and an act dated years before the report
     assert not by_type(run_r("It was the first meeting of the two leaders since Russian forces invaded Ukraine."),
                        "ASSAULT")
-    assert not by_type(run_r("More than two years after the Russian invasion, leaders met in Switzerland."),
+    assert not by_type(run_r("More than three years after the Russian invasion, envoys gathered in Malta."),
                        "ASSAULT")
-    text = "Russia launched its military operation in Ukraine on February 24, 2022."
+    text = "Russian forces shelled the city of Kharkiv on March 2, 2022."
     assert not run_r(text)  # reported on 2025-03-11
-    art = Article(text=text, published="2022-02-25")
+    art = Article(text=text, published="2022-03-03")
     assert by_type(rules_extract(Context(article=art, doc=next(nlp.parse([text])))), "ASSAULT")
     assert by_type(run_r("Russia attacked Kyiv on Tuesday."), "ASSAULT")
 
 
 def test_prospect_nouns_and_light_verbs_with_their_own_object():
-    evs = run_r("Statements about the possibility of negotiations between Russia and Ukraine are unrealistic.")
+    evs = run_r("Any talk of the possibility of negotiations with Kyiv is premature, the Kremlin aide said.")
     assert not by_type(evs, "CONSULT")
     assert not by_type(run_r("Helicopters carried the Swiss and Ukrainian leaders to the summit."), "CONSULT")
 
@@ -455,7 +455,7 @@ def test_for_x_to_do_keeps_the_beneficiary():
 
 def test_withdrawing_peacekeepers_or_observers_reduces_relations():
     # CAMEO 1661-1663: withdrawing or expelling peacekeepers, observers or aid agencies is a SANCTION
-    (ev,) = run_r("The UN withdrew peacekeepers from the Golan Heights.")
+    (ev,) = run_r("The African Union withdrew its peacekeepers from Somalia.")
     assert ev.type == "SANCTION" and ev.mode == "expel"
     assert by_type(run_r("Sudan expelled humanitarian aid workers."), "SANCTION")
     assert by_type(run_r("Russia withdrew its troops from Kherson."), "RETREAT")  # a military retreat
@@ -464,7 +464,7 @@ def test_withdrawing_peacekeepers_or_observers_reduces_relations():
 
 def test_refusal_until_a_condition_and_announced_boycott():
     # "will not lift ... until": a refusal with its condition (CAMEO 1244), not an ultimatum
-    (ev,) = run_r("The American president said he will not lift the embargo until Cuba undertakes reforms.")
+    (ev,) = run_r("The British foreign secretary said she will not lift the sanctions until Belarus holds free elections.")
     assert ev.type == "REJECT"
     # an announced boycott is a threat to boycott (CAMEO 1312)
     assert [e.type for e in run_r("The Venezuelan opposition said it would boycott the presidential elections.")] \
@@ -490,7 +490,7 @@ def test_handing_over_documents_or_captives():
 
 def test_released_documents_and_helping_another_act():
     # releasing a summary is publishing, not a release of captives
-    assert not run_r("The White House released a summary of the phone call with the Ukrainian president.")
+    assert not run_r("The Kremlin released a transcript of the conversation with the Turkish president.")
     # "helped facilitate a meeting": the help is no aid, the act helped is the event
     assert not by_type(run_r("The American envoy helped facilitate a meeting between Ukrainian and Russian "
                              "officials."), "AID")
@@ -506,18 +506,18 @@ def test_habitual_would_is_no_future():
 def test_a_call_for_something_is_an_appeal():
     evs = run_r("Poland renewed its call for sanctions on Russia.")
     assert not by_type(evs, "CONSULT") and by_type(evs, "ACCUSE")
-    evs = run_r("The British prime minister joined the calls by British officials asking the United States to waive "
-                "immunity.")
+    evs = run_r("The Dutch prime minister joined the calls by Dutch lawmakers asking Germany to return "
+                "the paintings.")
     assert not by_type(evs, "CONSULT")
 
 
 def test_a_thing_that_requires_is_no_request():
     assert not run_r("Peace requires dialogue from both Russia and Ukraine.")
-    assert not run_r("The proposal would require Ukraine to cede additional territory.")
+    assert not run_r("The draft would require Ukraine to give up more land in the east.")
     assert by_type(run_r("The Ukrainian government requires Russia to withdraw."), "REQUEST")
 
 
 def test_ending_the_war_is_no_sanction():
-    assert not by_type(run_r("African leaders came to Kyiv as part of an initiative to end the conflict in Ukraine "
-                             "sparked by the Russian military invasion."), "SANCTION")
+    assert not by_type(run_r("Brazilian envoys visited Moscow under a plan to end the conflict in Ukraine "
+                             "caused by the Russian invasion."), "SANCTION")
     assert by_type(run_r("The United States halted military aid to Ukraine."), "SANCTION")

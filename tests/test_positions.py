@@ -43,9 +43,9 @@ def run(text: str, profile: str = "russia-ukraine", published: str = "2025-03-11
 
 
 def test_conditional_acceptance_keeps_the_condition():
-    got = run("Ukraine agreed to a 30-day ceasefire if Russia complies.")
+    got = run("Ukraine agreed to a 45-day ceasefire if Russia reciprocates.")
     p = got[("UKR", "ceasefire.full", "conditional")]
-    assert "Russia complies" in p.condition and p.date == "2025-03-11"
+    assert "Russia reciprocates" in p.condition and p.date == "2025-03-11"
 
 
 def test_rejecting_a_proposal_gives_both_sides():
@@ -80,26 +80,26 @@ def test_negation_and_opposite_phrases():
 
 
 def test_condition_clause_is_the_demand_of_the_party_outside_it():
-    got = run("Moscow said it was open to peace talks as long as Kyiv recognizes the territorial gains.")
+    got = run("The Kremlin declared itself ready for peace talks as long as Ukraine accepts the loss of its territory.")
     assert got[("RUS", "talks.direct", "conditional")].condition
     assert ("RUS", "territory.recognition", "support") in got
     assert not any(k[0] == "UKR" for k in got)
 
 
 def test_a_restriction_after_but_is_a_condition():
-    got = run("Peace talks stalled. “We are ready for dialogue with Russia, but with another Russian president,” "
-              "Zelensky said.")
+    got = run("Peace talks stalled. “We are open to talks with Moscow, but with a different Russian leader,” "
+              "Zelensky told reporters.")
     p = got[("UKR", "talks.direct", "conditional")]
-    assert "another Russian president" in p.condition
+    assert "a different Russian leader" in p.condition
 
 
 def test_set_phrases_are_no_conditions():
-    got = run("The United States will stand with Ukraine as long as it takes, Sullivan said.")
+    got = run("Washington will keep sending weapons to Ukraine as long as it takes, Blinken told senators.")
     assert ("USA", "aid.military", "support") in got
 
 
 def test_coordinated_verbs_share_a_condition():
-    got = run("Putin said Moscow would cease fire and begin peace talks if Ukraine abandoned plans to join NATO.")
+    got = run("Putin said Russia would declare a truce and open peace talks if Kyiv renounced its bid to join NATO.")
     assert ("RUS", "ceasefire.full", "conditional") in got
     assert ("RUS", "talks.direct", "conditional") in got
     assert ("RUS", "alliance.nato", "oppose") in got
@@ -145,9 +145,9 @@ def test_what_a_party_demands_of_another_is_not_the_others_stance():
 
 
 def test_giving_up_a_goal_in_a_condition_is_asked_by_the_party_outside_it():
-    got = run("Russia would order a ceasefire as soon as Kyiv notifies of the abandonment of its plans "
-              "to join NATO, Putin said.")
+    got = run("Moscow would declare a ceasefire as soon as Kyiv confirms the abandonment of its hopes "
+              "to join NATO, the Kremlin leader said.")
     assert ("RUS", "alliance.nato", "oppose") in got
-    got = run("Russia is ready to stop hostilities as soon as Ukraine announces its refusal to join NATO.")
+    got = run("Moscow is prepared to end the fighting as soon as Kyiv declares its refusal to join NATO.")
     assert ("RUS", "alliance.nato", "oppose") in got
     assert not any(k[0] == "UKR" and k[1] == "alliance.nato" for k in got)

@@ -50,20 +50,20 @@ def test_apostrophes_and_inches_are_not_quotes():
 # -- direct quotes -----------------------------------------------------------------------------
 def test_direct_quote_with_named_speaker():
     text = ("Ukrainian negotiator Olena Hrytsenko arrived on Monday.\n"
-            "“We are ready for dialogue, but not for surrender,” Hrytsenko said.")
+            "“We will keep talking, but we will not kneel,” Hrytsenko said.")
     (q,) = run(text)
     assert q.kind == "direct"
-    assert q.quote == "We are ready for dialogue, but not for surrender"
+    assert q.quote == "We will keep talking, but we will not kneel"
     assert q.speaker == "Olena Hrytsenko" and q.cue == "said"  # surname → earliest full name
     assert q.speaker_mention == "Hrytsenko" and text[q.speaker_start:q.speaker_end] == "Hrytsenko"
 
 
 def test_quote_broken_by_he_said_is_two_quotes_with_one_speaker():
-    text = ("Marco Rubio spoke in Jeddah on Tuesday.\n"
-            "“We will take this offer to the Russians,” he said. “The ball is now in their court.”")
+    text = ("Tomas Varga spoke in Geneva on Tuesday.\n"
+            "“We will send the draft to the other capitals,” he said. “The next move belongs to them.”")
     qs = [q for q in run(text) if q.kind == "direct"]
-    assert [q.quote for q in qs] == ["We will take this offer to the Russians", "The ball is now in their court."]
-    assert {q.speaker for q in qs} == {"Marco Rubio"}
+    assert [q.quote for q in qs] == ["We will send the draft to the other capitals", "The next move belongs to them."]
+    assert {q.speaker for q in qs} == {"Tomas Varga"}
 
 
 def test_speaker_before_colon_and_quote_over_paragraphs():
@@ -119,10 +119,10 @@ def test_according_to():
 
 
 def test_mixed_quote_is_one_record():
-    text = "Dmitry Peskov said Russia is “open” to negotiations but sees “no signal” from Kyiv."
+    text = "Dmitry Peskov said Moscow is “ready” for a summit but has heard “nothing concrete” from Kyiv."
     (q,) = run(text)
     assert q.kind == "mixed"
-    assert q.quote == "Russia is “open” to negotiations but sees “no signal” from Kyiv"
+    assert q.quote == "Moscow is “ready” for a summit but has heard “nothing concrete” from Kyiv"
 
 
 def test_anonymous_source_gets_party_from_demonym():
@@ -143,10 +143,10 @@ def test_no_text_no_quotes():
 
 
 def test_described_as_fragment_is_mixed():
-    text = "Foreign Minister Hakan Fidan described the talks as “an important day for world peace”."
+    text = "Foreign Minister Lena Arkwright described the meeting as “a useful first step for the region”."
     (q,) = run(text)
-    assert q.kind == "mixed" and q.quote == "the talks as “an important day for world peace”"
-    assert q.speaker == "Hakan Fidan"
+    assert q.kind == "mixed" and q.quote == "the meeting as “a useful first step for the region”"
+    assert q.speaker == "Lena Arkwright"
 
 
 def test_quoted_word_named_by_its_speaker_is_direct():
@@ -170,32 +170,32 @@ def test_name_in_apposition_is_the_speaker():
 def test_two_that_clauses_are_two_quotes_and_phrasal_cue():
     text = "Marco Rubio said that the talks were useful and that Russia must now respond."
     assert [q.quote for q in run(text)] == ["the talks were useful", "Russia must now respond"]
-    (q,) = run("The Trump administration has made clear that it is looking for more concessions.")
-    assert q.cue == "made clear" and q.quote == "it is looking for more concessions"
+    (q,) = run("The city council has made clear that it is waiting for a better offer.")
+    assert q.cue == "made clear" and q.quote == "it is waiting for a better offer"
 
 
 def test_joint_speakers_get_both_parties():
-    (q,) = run("Ukraine and the United States said they would sign a minerals deal soon.")
+    (q,) = run("Ukraine and the United States said they would hold another round of talks in May.")
     assert set(q.party.split("|")) == {"UKR", "USA"}
 
 
 def test_label_before_colon_names_the_speaker():
     text = ("Vladimir Medinsky led the Russian delegation.\n"
-            "Quote from Medinsky: \"In the coming days, a large exchange of prisoners will take place.\"")
+            "Quote from Medinsky: \"Our delegation will stay in the city until Thursday.\"")
     (q,) = run(text)
     assert q.kind == "direct" and q.speaker == "Vladimir Medinsky" and q.speaker_mention == "Medinsky"
 
 
 def test_quotation_after_that_stays_direct_and_headlines_are_not_quotes():
     text = ("Tomas Varnelis spoke in Paris.\n"
-            "Varnelis stressed that “guarantees must provide real deterrence, not another memorandum”.")
+            "Varnelis stressed that “the agreement must be enforced, not merely signed”.")
     (q,) = run(text)
     assert q.kind == "direct" and q.cue == "stressed" and q.speaker == "Tomas Varnelis"
     assert run("“No Deal Until There’s a Deal”\nThe leaders met on Friday.") == []
 
 
 def test_a_list_of_quoted_words_is_no_quotation():
-    text = ('The banned words this year are "grapple," "optics," "eschew" and "thought leader," '
+    text = ('The banned words this year are "synergy," "pivot," "bandwidth" and "deep dive," '
             'the school said.\n'
             '"We are ready for talks," Hrytsenko said.')
     got = [q.quote for q in run(text) if q.kind == "direct"]
@@ -203,9 +203,9 @@ def test_a_list_of_quoted_words_is_no_quotation():
 
 
 def test_titles_and_nicknames_in_marks_are_no_quotations():
-    text = ('He told NBC\'s "Today" show that he was sorry, and singer Riefian "Ifan" Fajarsyah '
+    text = ('She told CBC\'s "The Current" that she was relieved, and drummer Tomasz "Tommy" Wilkowski '
             'thanked his fans.\n'
             '"We are ready for talks," Hrytsenko said.')
     got = [q.quote for q in run(text) if q.kind == "direct"]
-    assert all("Today" not in g and "Ifan" not in g for g in got)
+    assert all("Current" not in g and "Tommy" not in g for g in got)
     assert any(g.startswith("We are ready for talks") for g in got)

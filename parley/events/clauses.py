@@ -48,7 +48,7 @@ def _find_subject(tok, lex: Lexicon):
                 return t.head
             return s
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ == "NOUN":
-            # "the role of third-party nations in assisting", "Turkey's part in brokering": the noun's actor
+            # "the part neighbouring states played in helping", "Turkey's part in brokering": the noun's actor
             noun = t.head.head
             own = [c for c in noun.children if c.dep_ == "poss"] + [
                 g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

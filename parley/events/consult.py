@@ -26,7 +26,7 @@ def consult_events(tr, ctx, res: Resolver, lex: Lexicon, gaz, state: ArticleStat
     parts = [p.code for p in src] + [p.code for p in found]
     between = _between(tok, res, speaker)
     if len(between) >= 2:
-        parts = between  # "hosted the talks between the US and Ukraine": the host is no party
+        parts = between  # "hosted the round between Kyiv and Washington": the host is no party
     mediator = tok.lemma_.lower() in lex.words("mediator_verbs") and bool(src)  # "Fidan chaired the talks"
     carry = subj is None or _first(subj) or _collective(subj) or tr.frame != "verb" or mediator
     if carry and len(set(parts)) < 2 and state.participants and (

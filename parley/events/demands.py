@@ -1,5 +1,5 @@
 """Requests read from a clause rather than a trigger: reported demands ("<speaker> said Russia must
-withdraw") and obligations ("it now falls on Russia to accept"), each a REQUEST of the speaker to
+withdraw") and obligations ("it is now up to Moscow to say yes"), each a REQUEST of the speaker to
 the party obliged; and the mode of what a request or rejection is about."""
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def _demands(sent, ctx, res: Resolver, lex: Lexicon, seen: set, text: str) -> li
 
 
 def _obliged(sent, frames, ctx, res: Resolver, lex: Lexicon, seen: set, text: str) -> list[tuple]:
-    """'it now falls on Russia to accept the terms', 'it's their turn to say yes': REQUEST of the speaker
+    """'the onus is now on Moscow to sign the terms', 'it's their turn to say yes': REQUEST of the speaker
     (`frames`: obligations.frames(sent))."""
     out = []
     for who, act in frames:

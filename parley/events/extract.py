@@ -54,7 +54,7 @@ def extract(ctx) -> list[Event]:
         demanded = {t.i for _, act in frames for t in act.subtree}
         for tr in triggers.find(sent, lex):
             if filters.not_an_event(tr, lex) or tr.tok.i in demanded or historical(tr, ctx):
-                continue  # ("it falls on Russia to accept ...": the act is demanded, not done)
+                continue  # ("it is up to Moscow to sign ...": the act is demanded, not done)
             depth = triggers._depth(tr.tok if tr.light is None else tr.light)
             for ev in events_for(tr, ctx, res, lex, gaz, state, places, igos):
                 key = (ev.type, tuple(sorted(ev.source)), tuple(sorted(ev.target)))

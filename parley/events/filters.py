@@ -11,11 +11,11 @@
 * declining to comment ("declined to outline a potential agreement", "refused to disclose the
   date"): a refusal to give information is no refusal of a proposal;
 * a wh-clause under a preposition ("results depend on how the talks progress", "advised the
-  delegation on how to talk with the Americans"): asked about, like an indirect question;
+  envoys on how to deal with Washington"): asked about, like an indirect question;
 * an infinitive of a noun of opportunity ("now is not the time to hold talks", "a chance to
   negotiate"): what could be done, not what was done;
-* an act under consideration ("are considering a prisoner exchange that could see each side
-  release 1,000 inmates", "weighing sanctions"): contemplated, not done;
+* an act under consideration ("are considering a swap in which both sides would free 300
+  detainees", "weighing sanctions"): contemplated, not done;
 * an interview: speaking or talking to the press ("Speaking to Agence France-Presse, the president
   said", "in a conversation with journalists"): no consultation between parties;
 * a planned act: the infinitive of a noun of plan ("was developing plans to attack American

@@ -1,4 +1,4 @@
-"""Demands put in a frame of obligation rather than a modal: "it now falls on Russia to accept the
+"""Demands put in a frame of obligation rather than a modal: "the onus is now on Moscow to sign the
 terms", "it is up to Moscow to respond", "now it's their turn to say yes". The speaker demands the
 act of the party named (PLOVER REQUEST, mode from the act's words)."""
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The other side of an event when the sentence names none, read from the clause and the profile.
 
-* A condition names it: "Ukraine agreed to a 30-day ceasefire if Russia complies" → the party of
+* A condition names it: "Kyiv accepted a truce on condition that Moscow does the same" → the party of
   the condition's subject (AGREE UKR → RUS).
 * The event is about the fighting itself (a ceasefire, a truce, concessions, stopping the
   shooting): an offer, demand or refusal is addressed to the other side of the war, the conflict
@@ -43,7 +43,7 @@ def about_fighting(tr, lex: Lexicon, skip: set[int]) -> bool:
             continue
         frontier = [root]
         for _ in range(4):  # the trigger and its complement, not a clause deep below it ("readiness
-            out += frontier  # to create a mechanism to monitor compliance with the ceasefire")
+            out += frontier  # to set up a body that checks the truce is kept")
             frontier = [c for t in frontier for c in t.children]
     return any((t.lemma_.lower() in words or t.lower_ in words) for t in out if t.i not in skip)
 

@@ -170,7 +170,7 @@ class People:
 
     def _missed_names(self, ents) -> list[tuple[int, int, str, str, str]]:
         """A person's surname the tagger missed at one place but tagged elsewhere in the article
-        ("Niederreiter has four goals …" before "… for Niederreiter"): one name, one sense per
+        ("Okonkwo scored twice …" before "… for Okonkwo"): one name, one sense per
         article. Only a proper noun heading a clause subject, outside any other entity."""
         surnames = {}
         for s, e, text, actor, party in ents:
@@ -203,9 +203,8 @@ class People:
         return out
 
     def _untagged_people(self, ents) -> list[tuple[int, int, str, str, str]]:
-        """People the tagger missed altogether, known by one name ("Yuni, a resident of Lampung,
-        was watching television when she heard …", "Niederreiter has four goals since Minnesota
-        traded him"): a capitalised proper noun heading a clause subject, in no entity, with an
+        """People the tagger missed altogether, known by one name ("Wenna, a resident of the valley,
+        was cooking when she heard …", "Okonkwo has scored twice since Leeds signed him"): a capitalised proper noun heading a clause subject, in no entity, with an
         apposition naming a person ("a resident") or he/she/him/his/her later in its sentence."""
         covered = bytearray(len(self.ctx.text) + 1)
         for s, e, *_ in ents:
