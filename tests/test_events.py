@@ -171,6 +171,9 @@ def test_questions_commentary_and_no_comment_are_no_events():
     assert not by_type(run_r("Some experts expect that Russia will demand a written promise that Ukraine stays neutral."),
                        "REQUEST")
     assert not by_type(run_r("The American envoy declined to detail the terms of a possible deal with Russia."), "REJECT")
+    assert not by_type(run_r("A Kremlin aide declined to spell out what Russia would accept in talks with Ukraine."),
+                       "REJECT")
+    assert not by_type(run_r("The Ukrainian minister declined to sketch the terms of the deal with Washington."), "REJECT")
     assert not run_r("What the envoys agreed in Geneva")
     # the same verbs asserting an event are kept
     assert by_type(run_r("Russia demanded a written promise that Ukraine stays neutral."), "REQUEST")

@@ -77,6 +77,8 @@ def test_negation_and_opposite_phrases():
     assert ("UKR", "territory.recognition", "oppose") in got
     got = run("Kyiv insists on its territorial integrity.")
     assert ("UKR", "territory.recognition", "oppose") in got
+    got = run("The Kremlin said Moscow would only stop its offensive if Kyiv dropped its bid to join NATO.")
+    assert ("RUS", "alliance.nato", "oppose") in got and ("RUS", "alliance.nato", "support") not in got
 
 
 def test_condition_clause_is_the_demand_of_the_party_outside_it():
