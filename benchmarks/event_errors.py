@@ -40,7 +40,7 @@ from parley.context import Context  # noqa: E402
 from parley.eval import events as ev_score  # noqa: E402
 from parley.eval import plover as plover_score  # noqa: E402
 from parley.eval.adapters import load, plover_type  # noqa: E402
-from parley.model import Article, Result  # noqa: E402
+from parley.model import Result  # noqa: E402
 from devcache import article, cached_docs  # noqa: E402
 from parley.profiles import load as load_profile  # noqa: E402
 
@@ -55,10 +55,6 @@ def _golds(name: str) -> list[dict]:
         with open(GOLD[name], encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
     return load(name, GOLD[name])
-
-
-def _article(g: dict) -> Article:
-    return article(g)
 
 
 def prepared(name: str, golds: list[dict], cache: Path, fresh: bool):
@@ -76,14 +72,14 @@ def prepared(name: str, golds: list[dict], cache: Path, fresh: bool):
     if stages is None:
         stages = []
         for g, doc in zip(golds, docs):
-            ctx = Context(article=_article(g), doc=doc, kb=kb, profile=profile)
+            ctx = Context(article=article(g), doc=doc, kb=kb, profile=profile)
             ctx.mentions = actors.resolve(ctx)
             ctx.quotes = quotes.extract(ctx)
             stages.append((ctx.mentions, ctx.quotes))
         spath.write_bytes(pickle.dumps(stages))
     out = []
     for g, doc, (ms, qs) in zip(golds, docs, stages):
-        out.append(Context(article=_article(g), doc=doc, kb=kb, profile=profile, mentions=ms, quotes=qs))
+        out.append(Context(article=article(g), doc=doc, kb=kb, profile=profile, mentions=ms, quotes=qs))
     return out
 
 

@@ -34,7 +34,7 @@ from parley.eval.adapters import load  # noqa: E402
 from parley.eval.names import PRONOUNS  # noqa: E402
 from parley.eval.quotes import pred_quotes, score, speaker_ok  # noqa: E402
 from parley.eval.spans import greedy_match, overlap  # noqa: E402
-from parley.model import Article, Result  # noqa: E402
+from parley.model import Result  # noqa: E402
 from devcache import article, cached_docs  # noqa: E402
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
@@ -57,14 +57,10 @@ def parsed(name: str, golds: list[dict], cache: Path, fresh_mentions: bool):
     if mentions is None:
         mentions = []
         for g, doc in zip(golds, docs):
-            ctx = Context(article=_article(g), doc=doc, kb=kb)
+            ctx = Context(article=article(g), doc=doc, kb=kb)
             mentions.append(actors.resolve(ctx))
         mpath.write_bytes(pickle.dumps(mentions))
     return docs, mentions, kb
-
-
-def _article(g: dict) -> Article:
-    return article(g)
 
 
 def context(text: str, s: int, e: int, before: int = 160, after: int = 100) -> str:
@@ -104,7 +100,7 @@ def main(argv=None) -> int:
     compare = COMPARE[a.set]
     pairs, groups, fps, fns = [], defaultdict(list), [], []
     for g, doc, ms in zip(golds, docs, mentions):
-        ctx = Context(article=_article(g), doc=doc, kb=kb, mentions=ms)
+        ctx = Context(article=article(g), doc=doc, kb=kb, mentions=ms)
         qs = quotes.extract(ctx)
         rec = Result(article=ctx.article, mentions=ms, quotes=qs).to_json()
         pairs.append((g, rec))

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .lexicon import Entry, Lexicon
-from .lookup import POS, _light, forms, lookup  # noqa: F401 - triggers.lookup / forms are used by other modules
+from .lookup import POS, _light, lookup  # noqa: F401 - triggers.lookup is used by other modules
 from .clauses import _actor_like1
 from .senses import _appeal, _call, _owned_act, _prospect_of
 
@@ -20,10 +20,6 @@ from .senses import _appeal, _call, _owned_act, _prospect_of
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
                 "amod", "nsubjpass", "dative", "acomp", "appos", "nmod", "advmod", "agent", "conj", "cc",
                 "advcl"}
-SANCTION_OBJECTS = {"relations", "ties", "talks", "negotiations", "cooperation", "trade", "imports",
-                    "exports", "flights", "deliveries", "shipments", "membership", "contacts",
-                    "dialogue", "participation", "program", "programme", "funds", "accounts", "visas",
-                    "exports", "supplies", "sharing", "assistance", "aid"}
 
 
 @dataclass

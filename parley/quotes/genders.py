@@ -8,10 +8,9 @@ import os
 import re
 from pathlib import Path
 
-import yaml
+from .lexicon import raw
 
 _GIVEN: dict[int, dict[str, str]] = {}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @functools.lru_cache(maxsize=2)
@@ -42,9 +41,10 @@ def _given_names(kb) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=8)
 def _yaml(path: str) -> dict:
+    """A YAML file as parsed by the quote lexicon's reader (the quote lexicon is then parsed once);
+    {} when it cannot be read."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER) or {}
+        return raw(path)
     except OSError:
         return {}
 
@@ -80,7 +80,13 @@ def _default_lexicon() -> str:
 
 
 def _possessives() -> dict[str, str]:
-    d = _yaml(_lexicon_path()).get("possessive_pronouns") or {}
+    return _possessive_map(_lexicon_path())
+
+
+@functools.lru_cache(maxsize=4)
+def _possessive_map(path: str) -> dict[str, str]:
+    """`possessive_pronouns` of the quote lexicon (built once per file, not per pronoun)."""
+    d = _yaml(path).get("possessive_pronouns") or {}
     return {str(k).lower(): str(v) for k, v in d.items()}
 
 
