@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -41,7 +40,7 @@ from parley.eval import events as ev_score  # noqa: E402
 from parley.eval import plover as plover_score  # noqa: E402
 from parley.eval.adapters import load, plover_type  # noqa: E402
 from parley.model import Result  # noqa: E402
-from devcache import article, cached_docs  # noqa: E402
+from devcache import article, cached_docs, cached_list  # noqa: E402
 from parley.profiles import load as load_profile  # noqa: E402
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
@@ -61,22 +60,18 @@ def prepared(name: str, golds: list[dict], cache: Path, fresh: bool):
     """Contexts with parse, mentions and quotes (cached); the events stage runs on them."""
     docs, secs = cached_docs(name, [g["text"] for g in golds], cache, fresh)
     fresh = fresh or secs is not None
-    spath = cache / f"{name}.stages.pkl"
     kb = actors.load_kb()
     profile = load_profile()
-    stages = None
-    if spath.exists() and not fresh:
-        stages = pickle.loads(spath.read_bytes())
-        if len(stages) != len(golds):
-            stages = None
-    if stages is None:
+
+    def compute():
         stages = []
         for g, doc in zip(golds, docs):
             ctx = Context(article=article(g), doc=doc, kb=kb, profile=profile)
             ctx.mentions = actors.resolve(ctx)
             ctx.quotes = quotes.extract(ctx)
             stages.append((ctx.mentions, ctx.quotes))
-        spath.write_bytes(pickle.dumps(stages))
+        return stages
+    stages = cached_list(cache / f"{name}.stages.pkl", len(golds), fresh, compute)
     out = []
     for g, doc, (ms, qs) in zip(golds, docs, stages):
         out.append(Context(article=article(g), doc=doc, kb=kb, profile=profile, mentions=ms, quotes=qs))

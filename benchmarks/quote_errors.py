@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pickle
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -35,7 +34,7 @@ from parley.eval.names import PRONOUNS  # noqa: E402
 from parley.eval.quotes import pred_quotes, score, speaker_ok  # noqa: E402
 from parley.eval.spans import greedy_match, overlap  # noqa: E402
 from parley.model import Result  # noqa: E402
-from devcache import article, cached_docs  # noqa: E402
+from devcache import article, cached_docs, cached_list  # noqa: E402
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
 GOLD = {"indomain": SHARED / "gold/indomain-dev.jsonl", "ggt": SHARED / "gold/quotes/ggt.jsonl",
@@ -48,18 +47,9 @@ def parsed(name: str, golds: list[dict], cache: Path, fresh_mentions: bool):
     """(docs, mentions per article), both cached."""
     docs, _ = cached_docs(name, [g["text"] for g in golds], cache)
     kb = actors.load_kb()
-    mpath = cache / f"{name}.mentions.pkl"
-    mentions = None
-    if mpath.exists() and not fresh_mentions:
-        mentions = pickle.loads(mpath.read_bytes())
-        if len(mentions) != len(golds):
-            mentions = None
-    if mentions is None:
-        mentions = []
-        for g, doc in zip(golds, docs):
-            ctx = Context(article=article(g), doc=doc, kb=kb)
-            mentions.append(actors.resolve(ctx))
-        mpath.write_bytes(pickle.dumps(mentions))
+    mentions = cached_list(cache / f"{name}.mentions.pkl", len(golds), fresh_mentions,
+                           lambda: [actors.resolve(Context(article=article(g), doc=doc, kb=kb))
+                                    for g, doc in zip(golds, docs)])
     return docs, mentions, kb
 
 

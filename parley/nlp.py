@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -61,3 +62,22 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Parse texts in small batches; yields one Doc per text, in input order."""
     nlp = load()
     yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+
+
+def parse_cached(texts: list[str], path: Path | None) -> tuple[list[Doc], bool]:
+    """(docs, parsed_now): the parses of `texts`, kept in a DocBin file at `path` for the training
+    and benchmark scripts that parse the same gold texts run after run. A file whose texts differ
+    is parsed again and rewritten; no path parses without caching."""
+    from spacy.tokens import DocBin
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(load().vocab))
+        if [d.text for d in docs] == [t[:MAX_CHARS] for t in texts]:
+            return docs, False
+    docs = list(parse(texts))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = DocBin(store_user_data=False)
+        for d in docs:
+            db.add(d)
+        db.to_disk(path)
+    return docs, True

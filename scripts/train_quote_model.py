@@ -50,20 +50,7 @@ def read_gold(path: Path) -> list[dict]:
 
 
 def parsed(texts: list[str], cache: Path | None, name: str):
-    from spacy.tokens import DocBin
-    f = cache / f"{name}.spacy" if cache else None
-    if f is not None and f.exists():
-        docs = list(DocBin().from_disk(f).get_docs(nlp.load().vocab))
-        if [d.text for d in docs] == [t[:nlp.MAX_CHARS] for t in texts]:
-            return docs
-    docs = list(nlp.parse(texts))
-    if f is not None:
-        f.parent.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=False)
-        for d in docs:
-            db.add(d)
-        db.to_disk(f)
-    return docs
+    return nlp.parse_cached(texts, cache / f"{name}.spacy" if cache else None)[0]
 
 
 def quoted_mask(doc, text, lex):

@@ -3,6 +3,8 @@ relative clauses), passive agents, the tokens of a phrase, collective and first-
 words that name actors, and the intent / "no longer" frames around a trigger."""
 from __future__ import annotations
 
+from itertools import islice
+
 from .lexicon import Lexicon
 from .markers import _chain
 from .parties import FIRST_PERSON
@@ -135,13 +137,8 @@ def _phrase_tokens(head, inside=None) -> set[int]:
 
 
 def _within(t, top, n: int) -> bool:
-    for _ in range(n):
-        if t.head.i == top.i:
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+    """`top` is one of the first `n` heads above `t`."""
+    return any(a.i == top.i for a in islice(t.ancestors, n))
 
 
 

@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 
 from .lexicon import Lexicon
 
@@ -64,14 +65,10 @@ def indirect_question(tok) -> bool:
 def wh_complement(tok) -> bool:
     """The trigger's clause is the object of a preposition and opens with a wh-word or 'whether':
     'depend on how the negotiations progress', 'advised them on how to talk with Kyiv'."""
-    t = tok
-    for _ in range(8):  # everything inside the asked-about clause ("how to ... communicate that ...")
-        if t.dep_ == "pcomp" and t.left_edge.i < t.i and t.left_edge.lower_ in WH_WORDS | QUESTION_MARKS:
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+    opens = WH_WORDS | QUESTION_MARKS
+    # everything inside the asked-about clause ("how to ... communicate that ..."): 8 levels up
+    return any(t.dep_ == "pcomp" and t.left_edge.i < t.i and t.left_edge.lower_ in opens
+               for t in islice(chain([tok], tok.ancestors), 8))
 
 
 def opportunity(tok, lex: Lexicon) -> bool:

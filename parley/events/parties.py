@@ -142,11 +142,15 @@ class Resolver:
         return None
 
     def _antecedent_mention(self, tok, person: bool) -> Party | None:
+        return self.last_mention(tok, lambda m: person == (m.kind == "person"))
+
+    def last_mention(self, tok, keep) -> Party | None:
+        """The party of the last resolved mention before `tok` for which `keep(mention)` holds."""
         best = None
         for m in self._mentions:
             if m.start >= tok.idx:
                 break
-            if person == (m.kind == "person"):
+            if keep(m):
                 best = m
         if best is None:
             return None

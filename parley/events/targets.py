@@ -215,12 +215,5 @@ def _between(tok, res: Resolver, speaker, deep: bool = False) -> list[str]:
 
 
 def _antecedent_not(res: Resolver, tok, exclude: set[str]) -> Party | None:
-    best = None
-    for m in res._mentions:
-        if m.start >= tok.idx:
-            break
-        if m.party not in exclude:
-            best = m
-    if best is None:
-        return None
-    return Party(best.party, best.actor if best.kind == "person" else "", best.sector, best.start, best.kind)
+    """The last mention before `tok` whose party is not excluded."""
+    return res.last_mention(tok, lambda m: m.party not in exclude)
