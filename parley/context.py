@@ -25,6 +25,7 @@ class Context:
     profile: Any = None  # parley.profiles.Profile
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Quote] = field(default_factory=list)  # filled by the quotes stage
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
 

@@ -146,7 +146,7 @@ def extract_file(in_path: str, out_path: str, profile: str = "russia-ukraine", p
                 rec = next(results).to_json()
             elif item.record_id is not None:
                 rec = {"id": item.record_id, "error": item.message, "story": None, "mentions": [],
-                       "quotes": [], "events": [], "positions": []}
+                       "quotes": [], "events": [], "positions": [], "attributions": []}
             else:
                 continue
             out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")

@@ -87,12 +87,18 @@ class Quote:
     cue: str = ""
     floating: bool = False
     sentence: int = -1
+    # the whole source phrase, appositions and relative clauses too ("Ann Lee, a professor at
+    # X who studies Y,"); the speaker mention lies inside it
+    source_start: int | None = None
+    source_end: int | None = None
 
     def to_json(self) -> dict:
         d = {k: getattr(self, k) for k in ("start", "end", "quote", "kind", "speaker_mention",
                                            "speaker_start", "speaker_end", "speaker", "party", "cue")}
         if self.floating:
             d["floating"] = True
+        if self.source_start is not None:
+            d["source_start"], d["source_end"] = self.source_start, self.source_end
         return d
 
 
@@ -156,6 +162,7 @@ class Result:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    attributions: list[Quote] = field(default_factory=list)  # not speech: beliefs, evidence, …
 
     def to_json(self, with_text: bool = False) -> dict:
         a = self.article
@@ -169,6 +176,7 @@ class Result:
         d["quotes"] = [q.to_json() for q in self.quotes]
         d["events"] = [e.to_json() for e in self.events]
         d["positions"] = [p.to_json() for p in self.positions]
+        d["attributions"] = [q.to_json() for q in self.attributions]
         return d
 
 

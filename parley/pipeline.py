@@ -53,4 +53,4 @@ def run_stages(ctx: Context) -> Result:
         except Exception:  # noqa: BLE001 - reported, the batch goes on
             log.exception("article %s: stage %s failed", ctx.article.id, name)
     return Result(article=ctx.article, mentions=ctx.mentions, quotes=ctx.quotes,
-                  events=ctx.events, positions=ctx.positions)
+                  events=ctx.events, positions=ctx.positions, attributions=ctx.attributions)

@@ -72,8 +72,11 @@ def test_ingest_query_export_and_reingest(tmp_path, capsys):
         assert main([*cmd, "--db", db]) == 0, cmd
     out = capsys.readouterr().out
     assert "Top speakers" in out
+    assert main(["quotes", "--attributions", "--format", "json", "--db", db]) == 0
+    attributed = json.loads(capsys.readouterr().out)
+    assert attributed and all(r["evidence"] for r in attributed)
     assert main(["export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "x")]) == 0
-    assert (tmp_path / "x" / "quotes.parquet").exists()
+    assert (tmp_path / "x" / "quotes.parquet").exists() and (tmp_path / "x" / "attributions.parquet").exists()
 
 
 def test_demo_prints_summary(tmp_path, capsys):

@@ -281,3 +281,28 @@ def test_lenient_speaker_names_ignore_spelling_of_spaces_and_hyphens():
     from parley.eval.names import same_lenient
     assert same_lenient("Kim Jong-un", "Kim Jong Un") and same_lenient("Trudeau", "Justin Trudeau")
     assert not same_lenient("Kim Jong-un", "Kim Yo-jong")
+
+
+def test_polnear_scores_attribution_at_large_and_whole_source_phrases(tmp_path):
+    text = ("Ann Lee, a lawyer for the union, said the deal was unfair. "
+            "Ann Lee, a lawyer for the union, believes the court will agree.")
+    phrase = "Ann Lee, a lawyer for the union"
+    src1 = (0, len(phrase))
+    src2 = (text.index(phrase, 1), text.index(phrase, 1) + len(phrase))
+    c1, c2 = _span("the deal was unfair", text), _span("the court will agree", text)
+    gold = _write(tmp_path / "g.jsonl", [{"id": "d1", "text": text, "attributions": [
+        {"id": "E1", "source": [{"start": src1[0], "end": src1[1]}], "cue": [], "content": [{"start": c1[0], "end": c1[1]}]},
+        {"id": "E2", "source": [{"start": src2[0], "end": src2[1]}], "cue": [], "content": [{"start": c2[0], "end": c2[1]}]}]}])
+    name1 = (0, 7)
+    pred = _write(tmp_path / "p.jsonl", [{"id": "d1", "quotes": [
+        {"start": c1[0], "end": c1[1], "kind": "indirect", "speaker_start": name1[0], "speaker_end": name1[1],
+         "source_start": src1[0], "source_end": src1[1]}],
+        "attributions": [{"start": c2[0], "end": c2[1], "kind": "indirect", "speaker_start": src2[0],
+                          "speaker_end": src2[0] + 7}]}])
+    s = ev.evaluate("polnear", gold, pred)
+    assert s["quotes"]["exact"]["r"] == 0.5  # speech only
+    att = s["attribution"]
+    assert att["exact"]["f1"] == 1.0
+    # the first source is given as the whole phrase; the second only as the name (7 of 31 chars)
+    assert att["source"]["exact"]["tp"] == 1 and att["source"]["overlap>=0.5"]["tp"] == 1
+    assert att["source_spans"]["exact"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1, "pred": 2, "gold": 2}

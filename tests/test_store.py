@@ -89,3 +89,31 @@ def test_undated_report_takes_its_story_date_flagged_estimated(tmp_path):
         assert not by_outlet["A"]["date_estimated"]
         assert by_outlet["B"]["date_estimated"] and str(by_outlet["B"]["date"]) == "2025-03-11"
         assert s.positions(at="2025-03-10") == []
+
+
+def test_attributions_are_stored_and_queried_apart_from_quotes(tmp_path):
+    text = "Analysts believe the ceasefire will not hold. Zelensky said talks would resume."
+    r = _result(text, quote="talks would resume")
+    i = text.index("the ceasefire")
+    r.attributions = [Quote(i, i + 27, text[i:i + 27], "indirect", speaker_mention="Analysts", cue="believe",
+                            speaker_start=0, speaker_end=8, source_start=0, source_end=8)]
+    with Store(tmp_path / "p.duckdb") as s:
+        s.add([r])
+        assert [q["quote"] for q in s.quotes()] == ["talks would resume"]
+        (a,) = s.quotes(attributions=True)
+        assert a["quote"] == "the ceasefire will not hold" and a["evidence"][0]["start"] == i
+        assert s.summary()["attributions"] == 1
+
+
+def test_a_store_from_an_earlier_version_gets_the_new_columns_and_tables(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute('CREATE TABLE quotes (id VARCHAR, article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, '
+                'quote VARCHAR, kind VARCHAR, speaker_mention VARCHAR, speaker_start INTEGER, speaker_end INTEGER, '
+                'speaker VARCHAR, party VARCHAR, cue VARCHAR, floating BOOLEAN)')
+    con.execute("INSERT INTO quotes (id, article_id, quote) VALUES ('q0', 'old', 'kept')")
+    con.close()
+    with Store(db) as s:
+        s.add([_result('"We are ready for dialogue," Zelensky said.')])
+        assert s.count("quotes") == 2 and s.count("attributions") == 0
+        assert s.rows("SELECT quote FROM quotes WHERE id = 'q0'") == [{"quote": "kept"}]

@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, fmt=True)
     p.add_argument("--speaker"), p.add_argument("--party"), p.add_argument("--issue")
     p.add_argument("--kind", choices=["direct", "indirect", "mixed"])
+    p.add_argument("--attributions", action="store_true",
+                   help="attributions that are not speech instead (beliefs, evidence: 'X believes …')")
     p.add_argument("--since"), p.add_argument("--until")
     p.add_argument("--limit", type=int, default=200)
     p.set_defaults(fn=commands.quotes)

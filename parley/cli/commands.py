@@ -79,7 +79,8 @@ def inputs(args) -> int:
 def quotes(args) -> int:
     with Store(args.db, read_only=True) as s:
         rows = s.quotes(speaker=args.speaker, party=args.party, issue=args.issue, since=args.since,
-                        until=args.until, kind=args.kind, limit=args.limit)
+                        until=args.until, kind=args.kind, limit=args.limit,
+                        attributions=args.attributions)
     emit(rows, args.format, ["date", "speaker", "party", "kind", "quote", "count", "sources"]
          if args.format == "table" else None)
     return 0
@@ -236,7 +237,7 @@ def summary(args) -> int:
         sm = s.summary()
         pos = s.positions()
     print(f"\n{sm['articles']} articles in {sm['stories']} stories; {sm['mentions']} actor mentions, "
-          f"{sm['quotes']} quotes, {sm['events']} events, {sm['positions']} positions, {sm['errors']} input errors\n")
+          f"{sm['quotes']} quotes, {sm['attributions']} other attributions, {sm['events']} events, {sm['positions']} positions, {sm['errors']} input errors\n")
     print("Top speakers")
     table(sm["top_speakers"], ["speaker", "party", "quotes", "sample"], width=80)
     print("\nEvents by PLOVER type")

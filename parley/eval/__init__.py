@@ -30,7 +30,14 @@ Quotes (all sets but plover)
     else indirect.
   * Source (GGT `speaker_span`, PolNeAR `source`): predicted (speaker_start, speaker_end) vs gold,
     on pairs matched at ≥ 0.3; correct at overlap ≥ 0.5 and exact. P = correct / predicted quotes
-    with a speaker span, R = correct / gold quotes with a source.
+    with a speaker span, R = correct / gold quotes with a source. PolNeAR's source is the whole
+    source phrase (appositions, relative clauses), so there the prediction's (source_start,
+    source_end) is used where given. source_spans: the article's distinct source spans, gold vs
+    predicted, matched one-to-one by overlap (≥ 0.5, exact) whatever content they go with — how
+    span-extraction systems (CofeNet) score sources.
+  * PolNeAR annotates attribution at large (beliefs, evidence, intentions too), not only speech:
+    its "attribution" section scores the prediction's quotes and attributions together; "quotes"
+    scores quotes alone.
   * GGT: quotes without `quote_span` are left out (one, its text misplaced in `verb`).
   * PolNeAR: an attribution's content pieces separated only by ≤ 3 whitespace/punctuation
     characters are merged; each remaining piece is one gold quote (the schema splits a quote
@@ -94,7 +101,10 @@ def evaluate(set_name: str, gold_path, pred_path) -> dict:
     if set_name == "plover":
         out["plover"] = plover.score(pairs)
         return out
-    out["quotes"] = quotes.score(pairs, compare=SPEAKER_COMPARE[set_name])
+    phrase = set_name == "polnear"  # PolNeAR's source is the whole phrase, appositions too
+    out["quotes"] = quotes.score(pairs, compare=SPEAKER_COMPARE[set_name], phrase=phrase)
+    if set_name == "polnear":  # PolNeAR annotates attribution at large: quotes and attributions
+        out["attribution"] = quotes.score(pairs, compare="none", layers=("quotes", "attributions"), phrase=True)
     if set_name == "indomain":
         out["mentions"] = mentions.score(pairs)
         out["events"] = events.score(pairs)

@@ -18,17 +18,20 @@ def _int_span(text: str, s, e) -> tuple[int, int] | None:
     return None
 
 
-def pred_quotes(text: str, record: dict) -> list[dict]:
-    """The predicted quotes of a record with valid spans, trimmed like the gold spans."""
+def pred_quotes(text: str, record: dict, layers: tuple[str, ...] = ("quotes",), phrase: bool = False) -> list[dict]:
+    """The predicted quotes of a record (the records under each key in `layers`) with valid
+    spans, trimmed like the gold spans. Their source is the speaker mention's span, or with
+    `phrase` the whole source phrase (source_start/end) where given."""
     out = []
-    for q in record.get("quotes") or []:
+    for q in (q for layer in layers for q in record.get(layer) or []):
         span = _int_span(text, q.get("start"), q.get("end"))
         if span is None:
             continue
         s, e = trim_quote(text, *span)
         out.append({"start": s, "end": e, "speaker": q.get("speaker") or "",
                     "speaker_mention": q.get("speaker_mention") or "",
-                    "source": _int_span(text, q.get("speaker_start"), q.get("speaker_end"))})
+                    "source": (phrase and _int_span(text, q.get("source_start"), q.get("source_end")))
+                    or _int_span(text, q.get("speaker_start"), q.get("speaker_end"))})
     return out
 
 
@@ -38,19 +41,29 @@ def speaker_ok(gold: dict, pred: dict, compare: str) -> bool:
     return same_strict(gold["speaker"], pred["speaker"])
 
 
-def score(pairs: list[tuple[dict, dict]], compare: str = "strict") -> dict:
+def score(pairs: list[tuple[dict, dict]], compare: str = "strict", layers: tuple[str, ...] = ("quotes",),
+          phrase: bool = False) -> dict:
     """pairs: (normalised gold article, prediction record or {}). compare: "strict" (speaker names
     equal after folding), "lenient" (`names.same_lenient`, pred speaker_mention as fallback) or
-    "none" (the gold has no speaker names: no speaker accuracy)."""
+    "none" (the gold has no speaker names: no speaker accuracy). layers: the prediction keys
+    scored ("quotes", or ("quotes", "attributions") for a gold set of attribution at large).
+    phrase: sources are compared as whole source phrases (PolNeAR), not speaker mentions (GGT)."""
     c: Counter = Counter()
     kinds: dict[str, Counter] = {}
     for gold, rec in pairs:
         text = gold["text"]
-        gq, pq = gold["quotes"], pred_quotes(text, rec)
+        gq, pq = gold["quotes"], pred_quotes(text, rec, layers, phrase)
         c["gold"] += len(gq)
         c["pred"] += len(pq)
         c["gold_src"] += sum(1 for q in gq if q.get("source"))
         c["pred_src"] += sum(1 for q in pq if q["source"])
+        gs = sorted({q["source"] for q in gq if q.get("source")})
+        ps = sorted({q["source"] for q in pq if q["source"]})
+        c["gold_spans"] += len(gs)
+        c["pred_spans"] += len(ps)
+        for _, _, ov in greedy_match(gs, ps):
+            c["spans_ov"] += ov >= SOURCE_AT
+            c["spans_exact"] += ov >= 1.0
         matched = greedy_match([(q["start"], q["end"]) for q in gq], [(q["start"], q["end"]) for q in pq])
         for q in gq:
             kinds.setdefault(q.get("kind") or "?", Counter())["gold"] += 1
@@ -79,4 +92,6 @@ def score(pairs: list[tuple[dict, dict]], compare: str = "strict") -> dict:
     if c["gold_src"]:
         out["source"] = {"overlap>=0.5": prf(c["src_ov"], c["pred_src"], c["gold_src"]),
                          "exact": prf(c["src_exact"], c["pred_src"], c["gold_src"])}
+        out["source_spans"] = {"overlap>=0.5": prf(c["spans_ov"], c["pred_spans"], c["gold_spans"]),
+                               "exact": prf(c["spans_exact"], c["pred_spans"], c["gold_spans"])}
     return out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 PRF = ("p", "r", "f1", "tp", "pred", "gold")
-SECTIONS = ("quotes", "mentions", "events", "positions", "stories", "plover")
+SECTIONS = ("quotes", "attribution", "mentions", "events", "positions", "stories", "plover")
 
 
 def _fmt(v) -> str:

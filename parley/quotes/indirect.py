@@ -16,7 +16,7 @@ After the rules, the learned cue model (`cue_model`, trained on PolNeAR) propose
 the verbs the rules left alone; `attribution_model` in the quote lexicon decides which are kept:
 "speech" (default) only reported speech in the schema's sense (a reporting verb that can take
 indirect content, not negated, clausal content; an evidence verb only with a subject that can
-speak), "broad" everything the model finds, "off" none.
+speak), the rest going to `attributions`; "broad" everything the model finds, as quotes; "off" none.
 """
 from __future__ import annotations
 
@@ -39,6 +39,23 @@ def find(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> lis
     With `belief`, verbs of belief and intent ("analysts believe") count for the rules too."""
     out = _rules(doc, text, lex, inside, belief) + signed(doc, text, lex, inside)
     out += _learned(doc, text, lex, inside, out)
+    return [r for r in out if not promo(text, r, lex)]
+
+
+def attributions(doc: Doc, text: str, lex: Lexicon, inside, speech: list[Reported]) -> list[Reported]:
+    """Attribution that is not reported speech, on the verbs `find` left alone: what the learned
+    cue model finds there (beliefs, intentions, evidence, evaluations: "analysts believe C",
+    "polls show C", "X criticized C"). Empty unless `attribution_model` is "speech" (in "broad"
+    `find` already returns these as quotes; "off" has no model)."""
+    if cue_model.mode() != "speech":
+        return []
+    used = {r.cue.i for r in speech}
+    out = []
+    for c, _p in cue_model.find(doc, text, lex, inside, skip=used):
+        if c.speaker is not None and inside(c.speaker):
+            continue
+        cue_text = "according to" if c.kind == "according" else c.cue.text
+        out.append(Reported(c.start, c.end, c.cue, cue_text, c.speaker))
     return [r for r in out if not promo(text, r, lex)]
 
 

@@ -10,6 +10,7 @@ from .lexicon import Lexicon
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Children that end a speaker's noun phrase: "Karlsson, who received…", "Fidan, the minister,".
 NP_STOP = {"relcl", "appos", "punct", "parataxis", "advcl", "acl", "ccomp", "dep"}
+PHRASE_STOP = {"parataxis", "advcl", "ccomp", "dep"}  # a source phrase keeps appositions and relative clauses
 VERBAL = ("VERB", "AUX")
 SPEECH_HINT = {"say", "tell", "add", "note", "state", "write", "assert", "insist", "argue", "claim",
                "stress", "explain", "announce", "confirm", "declare"}
@@ -176,12 +177,13 @@ def _acl_owner(verb: Token, subj: Token) -> Token | None:
     return owner
 
 
-def np_bounds(head: Token) -> tuple[int, int]:
+def np_bounds(head: Token, stop: set[str] = NP_STOP) -> tuple[int, int]:
     """Token range [first, last] of the noun phrase headed by `head`, without relative clauses,
-    appositions and trailing punctuation."""
+    appositions and trailing punctuation (without the children whose relation is in `stop`;
+    `PHRASE_STOP` keeps appositions and relative clauses: the whole source phrase)."""
     first = last = head.i
     for c in head.children:
-        if c.dep_ in NP_STOP:
+        if c.dep_ in stop:
             continue
         sub = list(c.subtree)
         lo, hi = sub[0].i, sub[-1].i
@@ -191,7 +193,7 @@ def np_bounds(head: Token) -> tuple[int, int]:
             last = max(last, hi)
     # cut at any excluded child that starts inside the range (keep the head side)
     for c in head.children:
-        if c.dep_ in NP_STOP and c.i > head.i and c.left_edge.i <= last:
+        if c.dep_ in stop and c.i > head.i and c.left_edge.i <= last:
             last = max(head.i, c.left_edge.i - 1)
     doc = head.doc
     # hyphenated names split by the tokenizer: "Wilson-Raybould"

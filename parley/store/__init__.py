@@ -82,7 +82,7 @@ class Store:
                                      "story": a.story, "copy_of": a.copy_of, "text": a.text,
                                      "raw_html": a.raw_html, "ingested_at": now})
             for name, recs in (("mentions", r.mentions), ("quotes", r.quotes), ("events", r.events),
-                               ("positions", r.positions)):
+                               ("positions", r.positions), ("attributions", r.attributions)):
                 for rec in recs:
                     d = asdict(rec)
                     d["article_id"] = a.id
@@ -154,6 +154,10 @@ class Store:
         return out
 
     def count(self, table: str) -> int:
+        """Rows in a table; 0 for a table a store made by an earlier version lacks (opened read-only)."""
+        if not self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                [table]).fetchone()[0]:
+            return 0
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 

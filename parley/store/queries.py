@@ -19,7 +19,11 @@ def _where(clauses: list[str]) -> str:
 
 
 def quotes(self, speaker: str | None = None, party: str | None = None, issue: str | None = None,
-           since=None, until=None, kind: str | None = None, limit: int = 1000) -> list[dict]:
+           since=None, until=None, kind: str | None = None, limit: int = 1000,
+           attributions: bool = False) -> list[dict]:
+    """Quotes (or, with `attributions`, the attributions that are not speech), one per story,
+    speaker and wording; each with its date, the outlets that reported it and its evidence."""
+    table = "attributions" if attributions else "quotes"
     clauses, params = [], []
     if speaker:
         clauses.append("(q.speaker ILIKE ? OR q.speaker_mention ILIKE ?)")
@@ -41,7 +45,7 @@ def quotes(self, speaker: str | None = None, party: str | None = None, issue: st
              min(d.date) AS date, count(DISTINCT q.article_id) AS count,
              list(DISTINCT coalesce(a.outlet, a.url, a.id)) AS sources,
              list({{'article_id': q.article_id, 'start': q.start, 'end': q."end", 'url': a.url}}) AS evidence
-      FROM quotes q JOIN articles a ON a.id = q.article_id JOIN article_dates d ON d.id = a.id {_where(clauses)}
+      FROM {table} q JOIN articles a ON a.id = q.article_id JOIN article_dates d ON d.id = a.id {_where(clauses)}
       GROUP BY coalesce(a.story, a.id), lower(q.speaker), regexp_replace(lower(q.quote), '[^a-z0-9]+', ' ', 'g')
       ORDER BY date NULLS LAST, speaker LIMIT {int(limit)}"""
     return self.rows(sql, params)
@@ -103,7 +107,8 @@ def stories(self, altered: bool = False, limit: int = 1000) -> list[dict]:
 
 
 def summary(self, top: int = 10) -> dict:
-    out = {t: self.count(t) for t in ("articles", "mentions", "quotes", "events", "positions", "errors")}
+    out = {t: self.count(t) for t in ("articles", "mentions", "quotes", "attributions", "events", "positions",
+                                     "errors")}
     out["stories"] = self.con.execute("SELECT count(*) FROM stories").fetchone()[0]
     out["top_speakers"] = self.rows(
         f"""SELECT speaker, any_value(party) AS party, count(*) AS quotes,

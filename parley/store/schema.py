@@ -13,7 +13,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "quotes": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("sentence", "INTEGER"), ("start", "INTEGER"),
                ("end", "INTEGER"), ("quote", "VARCHAR"), ("kind", "VARCHAR"), ("speaker_mention", "VARCHAR"),
                ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"), ("speaker", "VARCHAR"),
-               ("party", "VARCHAR"), ("cue", "VARCHAR"), ("floating", "BOOLEAN")],
+               ("party", "VARCHAR"), ("cue", "VARCHAR"), ("floating", "BOOLEAN"), ("source_start", "INTEGER"),
+               ("source_end", "INTEGER")],
     "events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
                ("context", "VARCHAR"), ("source", "VARCHAR[]"), ("target", "VARCHAR[]"),
                ("source_actor", "VARCHAR"), ("target_actor", "VARCHAR"), ("location", "VARCHAR"),
@@ -26,8 +27,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                   ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER")],
     "errors": [("origin", "VARCHAR"), ("message", "VARCHAR"), ("at", "TIMESTAMP")],
 }
+# attribution that is not reported speech (beliefs, evidence, evaluations), kept like quotes
+TABLES["attributions"] = TABLES["quotes"]
 
-RECORD_TABLES = ("mentions", "quotes", "events", "positions")
+RECORD_TABLES = ("mentions", "quotes", "events", "positions", "attributions")
 
 
 def ddl() -> list[str]:
@@ -35,6 +38,8 @@ def ddl() -> list[str]:
     for name, cols in TABLES.items():
         body = ", ".join(f'"{c}" {t}' for c, t in cols)
         out.append(f"CREATE TABLE IF NOT EXISTS {name} ({body})")
+        # a store made by an earlier version gets the columns added since
+        out += [f'ALTER TABLE {name} ADD COLUMN IF NOT EXISTS "{c}" {t}' for c, t in cols if "PRIMARY" not in t]
     out.append("CREATE OR REPLACE VIEW stories AS SELECT coalesce(story, id) AS story, count(*) AS articles, "
                "count(DISTINCT outlet) AS outlets, list(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL) AS outlet_list, "
                "min(published) AS first, max(published) AS last, "
