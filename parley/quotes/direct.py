@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from . import transcript
 from .lexicon import Lexicon
 from .marks import Marked, mask, paragraphs
 from .syntax import according_to, is_cue, subject
@@ -110,12 +111,16 @@ def find(doc: Doc, text: str, marked: list[Marked], lex: Lexicon, tix: TokenInde
         if d.fragment and _name_like(text[m.start:m.end]):
             continue  # a title or nickname: NBC's "Today" show, Riefian "Ifan" Fajarsyah
         out.append(d)
+    out = _turns(doc, text, out, paras, tix, lex)
     quoted = mask(text, [d.mark.outer for d in out])
 
     def inside(t: Token) -> bool:
         return bool(quoted[t.idx])
 
     for d in out:
+        if "turn" in d.extra:
+            d.attribution = Attribution(None, ":", d.extra["turn"])
+            continue
         if d.fragment:
             d.attribution = _governing(doc, text, d, lex, tix, inside)
             continue
@@ -135,6 +140,54 @@ def find(doc: Doc, text: str, marked: list[Marked], lex: Lexicon, tix: TokenInde
                     a = src.attribution
                     d.attribution = Attribution(a.cue, a.cue_text, a.speaker, inherited=True)
     return out
+
+
+def _turns(doc: Doc, text: str, out: list[Direct], paras, tix: TokenIndex, lex: Lexicon) -> list[Direct]:
+    """Transcript turns ("PUTIN: We are ready …") are quotes of the labelled speaker: a quotation
+    opening with the label starts after it; an unquoted turn becomes one quote, the quotations
+    inside it part of it."""
+    turns = transcript.labels(doc, text, paras, tix.at, lex.promo)
+    if not turns:
+        return out
+    kept = []
+    for d in out:
+        t = turns.get(d.para)
+        if t is not None and d.mark.start <= t[0] < d.mark.end and not text[d.mark.start:t[0]].strip(" \t").count(" ") > 4:
+            d.mark = Marked(t[0], d.mark.end, d.mark.open, d.mark.close, d.mark.single)
+            d.fragment, d.extra["turn"] = False, t[1]
+            turns.pop(d.para)
+        elif t is not None and d.mark.open >= t[0]:
+            continue  # a quotation inside an unquoted turn: part of the turn
+        kept.append(d)
+    for pi, (start, who) in turns.items():
+        end = paras[pi][1]
+        d = Direct(mark=Marked(start, end, start, None), para=pi, extra={"turn": who})
+        kept.append(d)
+    kept.sort(key=lambda d: d.mark.open)
+    return kept
+
+
+_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*(?=[A-Z])")
+
+
+def _signature(doc: Doc, text: str, o_end: int, hi: int, tix: TokenIndex, inside) -> Attribution | None:
+    """A name signed after the quote, ending its paragraph: '“…” ― Maria Gonzalez', '“…” —
+    Tom Baker, a retiree from Ohio'."""
+    m = _SIGNATURE.match(text, o_end, hi)
+    if m is None:
+        return None
+    j = tix.at(m.end())
+    names = []
+    while j < len(doc) and doc[j].idx < hi and doc[j].pos_ == "PROPN" and not inside(doc[j]):
+        names.append(doc[j])
+        j += 1
+    rest = text[names[-1].idx + len(names[-1].text):hi].strip() if names else ""
+    if not names or len(names) > 5 or (rest and not rest.startswith(",")):
+        return None
+    who = names[-1]
+    while who.head.i != who.i and who.dep_ in ("compound", "flat") and who.head.pos_ == "PROPN":
+        who = who.head
+    return Attribution(None, text[m.start():m.end()].strip(), who)
 
 
 _LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|or|as well as)\s+)?$")
@@ -275,6 +328,9 @@ def _attribute(doc: Doc, text: str, d: Direct, paras, lex: Lexicon, tix: TokenIn
     s1 = tix.sent(tix.at(o_start))
     s2 = tix.sent(tix.at(max(o_start, o_end - 1)))
     a, b = max(lo, s1.start_char), min(hi, s2.end_char)
+    signed = _signature(doc, text, o_end, hi, tix, inside)
+    if signed is not None:
+        return signed
     # a closing mark at a sentence end: the attribution may follow in the next sentence
     # only if that sentence is short and starts lower-case ('"…?" he asked.')
     if b < hi and m.close is not None:
