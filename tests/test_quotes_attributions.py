@@ -82,7 +82,8 @@ def test_one_off_and_promo_labels_are_not_speakers():
 def test_a_signed_quote_belongs_to_the_name_after_the_dash():
     text = ("Readers wrote in after the debate.\n\n"
             "“He has no plan for the economy and no respect for the voters of this state.” ― Maria Gonzalez\n\n"
-            "“I will vote for him again because he tells it straight.” — Tom Baker, a retiree from Ohio")
+            "“I will vote for him again because he tells it straight.” — Tom Baker, a retiree from Ohio\n\n"
+            "“Maybe we can build a fence around the whole campaign.”\u00a0―\u00a0Lena Novak.")
     qs = run(text).quotes
-    assert [q.speaker_mention for q in qs] == ["Maria Gonzalez", "Tom Baker"]
+    assert [q.speaker_mention for q in qs] == ["Maria Gonzalez", "Tom Baker", "Lena Novak"]
     assert not any(q.floating for q in qs)

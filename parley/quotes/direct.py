@@ -167,7 +167,7 @@ def _turns(doc: Doc, text: str, out: list[Direct], paras, tix: TokenIndex, lex: 
     return kept
 
 
-_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*(?=[A-Z])")
+_SIGNATURE = re.compile(r"[^\S\n]*[―—–-][^\S\n]*(?=[A-Z])")
 
 
 def _signature(doc: Doc, text: str, o_end: int, hi: int, tix: TokenIndex, inside) -> Attribution | None:
@@ -182,7 +182,7 @@ def _signature(doc: Doc, text: str, o_end: int, hi: int, tix: TokenIndex, inside
         names.append(doc[j])
         j += 1
     rest = text[names[-1].idx + len(names[-1].text):hi].strip() if names else ""
-    if not names or len(names) > 5 or (rest and not rest.startswith(",")):
+    if not names or len(names) > 5 or (rest and rest != "." and not rest.startswith(",")):
         return None
     who = names[-1]
     while who.head.i != who.i and who.dep_ in ("compound", "flat") and who.head.pos_ == "PROPN":
