@@ -75,8 +75,8 @@ def run(name: str, out_dir: Path, cache: Path | None) -> dict:
             t_q += t2 - t1
             for q in ctx.quotes:
                 assert art.text[q.start:q.end] == q.quote
-            fh.write(json.dumps(Result(article=art, mentions=ctx.mentions, quotes=ctx.quotes).to_json(),
-                                ensure_ascii=False) + "\n")
+            rec = Result(article=art, mentions=ctx.mentions, quotes=ctx.quotes, attributions=ctx.attributions)
+            fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
     scores = evaluate(name, GOLD[name], pred_path)
     scores["timing"] = {"parse_s": parse_secs, "actors_s": t_act, "quotes_s": t_q,
                         "quotes_share_of_parse": (t_q / parse_secs) if parse_secs else None}
@@ -97,6 +97,12 @@ def summary(name: str, s: dict) -> str:
         line += f"  speaker {f(spk.get('accuracy'))} ({spk['matched_with_gold_speaker']})"
     if "source" in q:
         line += f"  source F1@0.5 {f(q['source']['overlap>=0.5']['f1'])} exact {f(q['source']['exact']['f1'])}"
+    a = s.get("attribution")
+    if a:
+        line += (f"\n{'':9s} quotes and attributions: F1@0.3 {f(a['span>=0.3']['f1'])} (P {f(a['span>=0.3']['p'])} "
+                 f"R {f(a['span>=0.3']['r'])})  F1@0.8 {f(a['span>=0.8']['f1'])}  source F1@0.5 "
+                 f"{f(a['source']['overlap>=0.5']['f1'])}  distinct source spans F1@0.5 "
+                 f"{f(a['source_spans']['overlap>=0.5']['f1'])} exact {f(a['source_spans']['exact']['f1'])}\n{'':9s}")
     t = s["timing"]
     if t["parse_s"]:
         line += f"  quotes {t['quotes_s']:.2f}s = {100 * t['quotes_share_of_parse']:.1f}% of parse {t['parse_s']:.1f}s"

@@ -37,4 +37,8 @@ def test_article_page_and_api(client):
         page = client.get(f"/article/{aid}")
         assert page.status_code == 200 and quotes[0]["quote"][:20] in page.text.replace("&#39;", "'").replace("&#34;", '"')
     assert client.get("/article/nope").status_code == 404
+    other = client.get("/api/attributions").json()
+    assert other and all(r["evidence"] for r in other)
+    page = client.get("/quotes?attributions=1")
+    assert page.status_code == 200 and "Attributions" in page.text and other[0]["quote"][:15] in page.text
     assert client.get("/api/nothing").status_code == 404

@@ -1,4 +1,4 @@
-"""Web dashboard: `parley serve --db FILE` — overview, quotes, events, positions matrix, stories.
+"""Web dashboard: `parley serve --db FILE` — overview, quotes (and attributions), events, positions matrix, stories.
 
 Server-rendered (FastAPI + Jinja2), with its own stylesheet: no CDN, works offline. The store is
 opened read-only per request, so ingestion can go on beside it."""
@@ -39,8 +39,10 @@ def create_app(db: str, profile: str = "russia-ukraine") -> FastAPI:
     @app.get("/quotes", response_class=HTMLResponse)
     def quotes(request: Request):
         f = args(request, "speaker", "party", "issue", "since", "until", "kind")
+        other = bool(request.query_params.get("attributions"))  # beliefs, evidence: not speech
         with store() as s:
-            return page(request, "quotes.html", rows=s.quotes(**f, limit=500), f=f)
+            return page(request, "quotes.html", rows=s.quotes(**f, limit=500, attributions=other), f=f,
+                        attributions=other)
 
     @app.get("/events", response_class=HTMLResponse)
     def events(request: Request):
@@ -82,8 +84,8 @@ def create_app(db: str, profile: str = "russia-ukraine") -> FastAPI:
     def api(request: Request, what: str):
         qp = dict(request.query_params)
         with store() as s:
-            fn = {"quotes": s.quotes, "events": s.events, "positions": s.positions,
-                  "stories": s.stories}.get(what)
+            fn = {"quotes": s.quotes, "events": s.events, "positions": s.positions, "stories": s.stories,
+                  "attributions": lambda **kw: s.quotes(**kw, attributions=True)}.get(what)
             if fn is None:
                 return JSONResponse({"error": f"unknown endpoint {what!r}"}, status_code=404)
             try:
