@@ -9,19 +9,24 @@ accuracy, source (speaker-span) F1 and the quote stage's time as a share of the 
 `--cache DIR` keeps the spaCy parses (DocBin) between runs, for development only.
 Needs ../shared beside the project.
 
-Measured 2026-12-06 (rules + learned cue model, `attribution_model: speech`, the default; model
-trained by `scripts/train_quote_model.py` on PolNeAR train only; 2-core machine, shared):
+Measured 2026-12-06, session 4 (rules + learned cue model, `attribution_model: speech`, the
+default; model trained by `scripts/train_quote_model.py` on PolNeAR train only; 2-core machine,
+shared; the quote stage includes the attributions layer):
   set       F1@0.3  F1@0.8  exact  speaker  source F1@0.5  quotes / parse time
-  indomain  0.878   0.783   0.757  0.915    -              5-10% (a small set: one-off loading)
-  ggt       0.905   0.852   0.838  0.903    0.732          5.3%
-  polnear   0.657   0.575   0.538  -        0.549          4.6%
-(speaker: indomain strict name match; ggt lenient = same last name, as `parley.eval` scores it.)
-The same with the quote lexicon's `attribution_model` set otherwise (PARLEY_QUOTE_LEXICON=FILE):
+  indomain  0.878   0.783   0.757  0.943    -              7.2% (a small set: one-off loading)
+  ggt       0.905   0.853   0.837  0.918    0.739          7.5%
+  polnear   0.657   0.575   0.541  -        0.634          8.3%
+  polnear, quotes and attributions (PolNeAR's notion of attribution):
+            0.754   0.631   0.586  -        0.715; distinct source spans 0.772 (exact 0.707)
+(speaker: indomain strict name match; ggt lenient = same last name, as `parley.eval` scores it;
+PolNeAR sources are whole source phrases, `source_start/end`.)
+The same with the quote lexicon's `attribution_model` set otherwise (PARLEY_QUOTE_LEXICON=FILE;
+measured before the attributions layer and source phrases):
   off (rules only)   indomain 0.868 / 0.782   ggt 0.902 / 0.852   polnear 0.651 / 0.571 (src 0.546)
   broad (PolNeAR's   indomain 0.754 / 0.660   ggt 0.751 / 0.704   polnear 0.750 / 0.628 (src 0.629)
   notion: beliefs, evidence, intentions, questions are attributions too)
-Why one default cannot serve all three: of PolNeAR dev's 2476 content pieces only ~62% have a
-speech cue (direct 21%, reporting verb 39%, "according to" 2%); the rest are other verbs (20%:
+Why quotes alone cannot serve all three (hence the separate attributions layer, scored with the
+quotes on PolNeAR only): of PolNeAR dev's 2476 content pieces only ~62% have a speech cue (direct 21%, reporting verb 39%, "according to" 2%); the rest are other verbs (20%:
 "criticized", "endorsed", "cited"), beliefs (7%), nouns (5%: "his claim that"), questions (4%).
 Every class of what `broad` adds costs GGT and in-domain precision (PolNeAR hits / GGT false
 quotes: beliefs 99 / 164, other verbs 142 / 213, questions and criticism 67 / 68, objects of

@@ -237,7 +237,8 @@ def summary(args) -> int:
         sm = s.summary()
         pos = s.positions()
     print(f"\n{sm['articles']} articles in {sm['stories']} stories; {sm['mentions']} actor mentions, "
-          f"{sm['quotes']} quotes, {sm['attributions']} other attributions, {sm['events']} events, {sm['positions']} positions, {sm['errors']} input errors\n")
+          f"{sm['quotes']} quotes, {sm['attributions']} other attributions, {sm['events']} events, "
+          f"{sm['positions']} positions, {sm['errors']} input errors\n")
     print("Top speakers")
     table(sm["top_speakers"], ["speaker", "party", "quotes", "sample"], width=80)
     print("\nEvents by PLOVER type")
