@@ -1,4 +1,4 @@
-"""Every quote span is verbatim text, on every corpus in ../shared (all gold texts + corpus files).
+"""Every quote and attribution span is verbatim text, on every corpus in ../shared (all gold texts + corpus files).
 
 The default run takes a sample of each corpus; the full sweep is marked slow
 (`pytest -m slow tests/test_quotes_corpora.py`).
@@ -42,7 +42,8 @@ def check(corpus: list[str]) -> int:
     for text, doc in zip(corpus, nlp.parse(corpus)):
         ctx = Context(article=Article(text=text), doc=doc, kb=base)
         ctx.mentions = actors.resolve(ctx)
-        for q in quotes.extract(ctx):
+        qs = quotes.extract(ctx)
+        for q in qs + ctx.attributions:
             n += 1
             assert 0 <= q.start < q.end <= len(text)
             assert text[q.start:q.end] == q.quote, (q.start, q.end, q.quote[:60])
@@ -51,6 +52,11 @@ def check(corpus: list[str]) -> int:
                 assert q.quote[:1] not in DOUBLE and q.quote.strip() == q.quote
             if q.speaker_start is not None:
                 assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+            if q.source_start is not None:  # the source phrase holds the mention, not the quote
+                assert q.source_start <= q.speaker_start and q.speaker_end <= q.source_end
+                assert q.source_end <= q.start or q.end <= q.source_start
+        for a in ctx.attributions:  # attributions lie outside every quote
+            assert all(a.end <= q.start or q.end <= a.start for q in qs)
     return n
 
 

@@ -240,3 +240,12 @@ def test_model_finds_more_polnear_content_on_real_text(tmp_path, monkeypatch):
             hits[m] += _hits([(q["start"], q["end"]) for q in g["quotes"]],
                              [trim_quote(text, q.start, q.end) for q in qs])
     assert hits["off"] <= hits["speech"] < hits["broad"], hits
+
+
+def test_content_never_holds_its_own_cue_or_speaker():
+    qs = run("The talks ended with a joint statement, which Russia described as constructive and useful.")
+    assert [q.quote for q in qs] == ["constructive and useful"]
+    qs = run("Officials circulated a memo, which Kovalenko proposed should go to the donors before the summit.")
+    assert [q.quote for q in qs] == ["should go to the donors before the summit"]
+    for q in qs:
+        assert q.speaker_start is None or not (q.start <= q.speaker_start < q.end)

@@ -111,7 +111,7 @@ def _named(ctx: Context, resolver: Resolver, q: Quote, who) -> Speaker:
     q.speaker_mention, q.speaker_start, q.speaker_end = text[ms:me], ms, me
     if ps <= ms and me <= pe and (pe <= q.start or q.end <= ps):
         q.source_start, q.source_end = ps, pe
-    else:
+    elif me <= q.start or q.end <= ms:
         q.source_start, q.source_end = ms, me
     return sp
 

@@ -39,7 +39,25 @@ def find(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> lis
     With `belief`, verbs of belief and intent ("analysts believe") count for the rules too."""
     out = _rules(doc, text, lex, inside, belief) + signed(doc, text, lex, inside)
     out += _learned(doc, text, lex, inside, out)
-    return [r for r in out if not promo(text, r, lex)]
+    return [r for r in map(_outside, out) if r is not None and not promo(text, r, lex)]
+
+
+def _outside(r: Reported) -> Reported | None:
+    """Content never holds its own cue or speaker: "a memo, which Kovalenko proposed should go to
+    donors" keeps what follows the cue ("should go to donors"), or nothing when that is under two
+    words; a speaker inside the content is no speaker (the cue's subject was misread)."""
+    cue = r.cue
+    if r.start <= cue.idx < r.end:
+        text = cue.doc.text
+        s = cue.idx + len(cue.text)
+        while s < r.end and not text[s].isalnum():
+            s += 1
+        if len(text[s:r.end].split()) < 2:
+            return None
+        r = Reported(s, r.end, r.cue, r.cue_text, r.speaker)
+    if r.speaker is not None and r.start <= r.speaker.idx < r.end:
+        r = Reported(r.start, r.end, r.cue, r.cue_text, None)
+    return r
 
 
 def attributions(doc: Doc, text: str, lex: Lexicon, inside, speech: list[Reported]) -> list[Reported]:
@@ -56,7 +74,7 @@ def attributions(doc: Doc, text: str, lex: Lexicon, inside, speech: list[Reporte
             continue
         cue_text = "according to" if c.kind == "according" else c.cue.text
         out.append(Reported(c.start, c.end, c.cue, cue_text, c.speaker))
-    return [r for r in out if not promo(text, r, lex)]
+    return [r for r in map(_outside, out) if r is not None and not promo(text, r, lex)]
 
 
 def _speech(c: cue_model.Candidate, lex: Lexicon) -> bool:
@@ -224,6 +242,14 @@ def _rules(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> l
                 out.append(Reported(*span, t, cue_text, who))
                 continue
             first, last = subtree_bounds(obj[0])
+            if obj[0].i < t.i and obj[0].tag_ in ("WDT", "WP"):
+                # "a statement, which Russia described as useful": what follows "as"
+                prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i), None)
+                span = content(doc, text, prep.i + 1, prep.right_edge.i) if prep is not None \
+                    and prep.right_edge.i > prep.i else None
+                if span:
+                    out.append(Reported(*span, t, cue_text, who))
+                continue
             # "described the talks as …"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "as" and c.i > last:
