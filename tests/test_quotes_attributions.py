@@ -87,3 +87,14 @@ def test_a_signed_quote_belongs_to_the_name_after_the_dash():
     qs = run(text).quotes
     assert [q.speaker_mention for q in qs] == ["Maria Gonzalez", "Tom Baker", "Lena Novak"]
     assert not any(q.floating for q in qs)
+
+
+def test_a_person_labelled_line_is_their_reported_words():
+    text = ("Sybiha: Ukraine is ready for a full ceasefire at sea\n\n"
+            "Kyiv: Air raid sirens sounded across the capital overnight\n\n"
+            "Photo: Olena Marchenko, staff photographer\n\n"
+            "Peskov: Moscow remains open to talks on a new schedule.")
+    qs = run(text).quotes
+    assert [(q.quote, q.speaker, q.party, q.kind) for q in qs] == [
+        ("Ukraine is ready for a full ceasefire at sea", "Andrii Sybiha", "UKR", "indirect"),
+        ("Moscow remains open to talks on a new schedule", "Dmitry Peskov", "RUS", "indirect")]

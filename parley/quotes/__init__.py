@@ -26,7 +26,8 @@ import logging
 
 from ..context import Context
 from ..model import Quote
-from . import direct, indirect, marks
+from . import direct, indirect, marks, transcript
+from .content import Reported
 from .combine import combine
 from .lexicon import load as load_lexicon
 from .speakers import Resolver, Speaker, not_a_speaker
@@ -50,7 +51,7 @@ def extract(ctx: Context) -> list[Quote]:
     def inside(t) -> bool:
         return bool(quoted[t.idx])
 
-    reported = indirect.find(doc, text, lex, inside)
+    reported = indirect.find(doc, text, lex, inside) + _headlines(ctx, lex, tix)
     uniq = combine(text, directs, reported)
 
     sent_starts = [x.start_char for x in ctx.sentences()]
@@ -92,6 +93,25 @@ def extract(ctx: Context) -> list[Quote]:
             last, last_end = sp, e
         out.append(q)
     ctx.attributions = _attributions(ctx, lex, inside, reported, uniq, resolver, sent_starts)
+    return out
+
+
+def _headlines(ctx: Context, lex, tix) -> list[Reported]:
+    """ "Peskov: Russia is open to talks" lines (`transcript.headlines`), the label a person the
+    actor knowledge base knows at the article's date."""
+    kb = ctx.kb
+    if kb is None:
+        return []
+
+    def known(label: str) -> bool:
+        a = kb.lookup(label, ctx.date)
+        return a is not None and a.kind == "person"
+
+    doc = ctx.doc
+    out = []
+    for s, e, head in transcript.headlines(doc, ctx.text, marks.paragraphs(ctx.text), tix.at, known, lex.promo):
+        colon = doc[min(len(doc) - 1, head.i + 1)]
+        out.append(Reported(s, e, colon, ":", head))
     return out
 
 

@@ -214,6 +214,12 @@ class Resolver(People, GenderVotes, Pronouns, Descriptions, Floating):
                                guess=ent != "PERSON" and " " not in name)  # "Facebook said"
             name = self._expand_org(name, s)
             return Speaker(name, party or self.party_of(name), "p" if plural else "n", False, lemma, pos=s)
+        if head.text[:1].isupper() and first == last and self.kb is not None:
+            # a surname the tagger took for a common noun ("Sybiha: Ukraine is ready …"): a
+            # person the knowledge base knows
+            a = self._lookup(head.text, self.ctx.date)
+            if a is not None and a.kind == "person":
+                return Speaker(a.name, a.party_on(self.ctx.date), self._gender.get(a.name, ""), True, lemma, pos=s)
         return self._describe(head, first, last)
 
     def _given_appos(self, c: Token, lemma: str, s: int) -> Speaker | None:

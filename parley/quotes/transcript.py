@@ -38,3 +38,28 @@ def labels(doc: Doc, text: str, paras: list[tuple[int, int]], at, promo=()) -> d
     if not counts or max(counts.values()) < MIN_TURNS:
         return {}
     return {pi: (end, head) for pi, (_, end, head) in found.items()}
+
+
+def headlines(doc: Doc, text: str, paras: list[tuple[int, int]], at, known, promo=()) -> list[tuple[int, int, Token]]:
+    """Outside a dialogue, a paragraph "Peskov: Moscow stays open to talks" (a
+    headline or summary line) reports the labelled person's words: (start, end, label head) of
+    each, when `known(label)` says the label names a person (the actor knowledge base) and the
+    words do not open with a quotation mark (a quotation is the direct quotes' business)."""
+    if labels(doc, text, paras, at, promo):
+        return []
+    promo_words = {w for p in promo for w in p.split()}
+    out = []
+    for lo, hi in paras:
+        m = _LABEL.match(text, lo, hi)
+        if m is None or len(m.group(1).split()) > 3 or text[lo:m.start(1)].strip() \
+                or any(w in promo_words for w in m.group(1).lower().split()) or not known(m.group(1)):
+            continue
+        end = hi
+        while end > m.end() and text[end - 1] in " \t.;:,":
+            end -= 1
+        if len(text[m.end():end].split()) < MIN_WORDS or text[m.end()] in "\"“«„'‘":
+            continue
+        toks = [t for t in doc[at(m.start(1)):at(m.end(1) - 1) + 1] if t.idx < m.end(1) and not t.is_punct]
+        if toks:
+            out.append((m.end(), end, toks[-1]))
+    return out
