@@ -91,6 +91,7 @@ class Quote:
     # X who studies Y,"); the speaker mention lies inside it
     source_start: int | None = None
     source_end: int | None = None
+    confidence: float | None = None  # an attribution's probability under the learned cue model
 
     def to_json(self) -> dict:
         d = {k: getattr(self, k) for k in ("start", "end", "quote", "kind", "speaker_mention",
@@ -99,6 +100,8 @@ class Quote:
             d["floating"] = True
         if self.source_start is not None:
             d["source_start"], d["source_end"] = self.source_start, self.source_end
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
         return d
 
 

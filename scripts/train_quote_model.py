@@ -11,8 +11,11 @@ its main threshold, 0.3), else 0. Only cue lemmas that head >= MIN_CUE gold attr
 A logistic regression (scikit-learn, training only) learns the feature weights; features seen fewer
 than MIN_COUNT times are dropped. The decision threshold is the one that maximises candidate F1 on
 a held-out fifth of the training articles (fit on the other four fifths), then the model is refit
-on all of them. The parses are cached (DocBin) under --cache. Train only: the dev set is for
-measuring (benchmarks/bench_quotes.py).
+on all of them. The attributions layer (what is not speech: `quotes.indirect.attributions`) gets
+its own threshold, `attribution_threshold`: the one in ATTRIBUTION_GRID that maximises the
+whole stage's F1 (quotes and attributions, overlap >= 0.3, as `parley eval polnear` scores them)
+on that held-out fifth, run with the model fit on the other four fifths. The parses are cached
+(DocBin) under --cache. Train only: the dev set is for measuring (benchmarks/bench_quotes.py).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ MIN_COUNT = 3
 MIN_CUE = 2
 C_REG = 0.5
 LABEL_AT = 0.3
+ATTRIBUTION_GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -79,6 +83,41 @@ def examples(rec: dict, doc, lex) -> list[tuple[list[str], int]]:
         lemma = "according" if c.kind == "according" else c.cue.lemma_.lower()
         out.append((cue_model.features(c, lex, text), y, lemma))
     return out
+
+
+def stage_f1(model: dict, gold_path: Path, docs, held: list[int]) -> float:
+    """F1 at overlap 0.3 of the whole quote stage (quotes and attributions) on the held-out
+    articles, run with `model` (written to a temporary file read through PARLEY_QUOTE_MODEL)."""
+    import os
+    import tempfile
+
+    from parley import actors, quotes
+    from parley.context import Context
+    from parley.eval import adapters
+    from parley.eval import quotes as qscore
+    from parley.model import Article
+
+    arts = adapters.load("polnear", gold_path)
+    assert len(arts) == len(docs), "the gold articles and their parses are out of step"
+    kb = actors.load_kb()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.json"
+        path.write_text(json.dumps(model), encoding="utf-8")
+        old = os.environ.get("PARLEY_QUOTE_MODEL")
+        os.environ["PARLEY_QUOTE_MODEL"] = str(path)
+        try:
+            pairs = []
+            for k in held:
+                ctx = Context(article=Article(id=arts[k]["id"], text=arts[k]["text"]), doc=docs[k], kb=kb)
+                ctx.quotes = quotes.extract(ctx)
+                pairs.append((arts[k], {"quotes": [q.to_json() for q in ctx.quotes],
+                                        "attributions": [q.to_json() for q in ctx.attributions]}))
+        finally:
+            if old is None:
+                os.environ.pop("PARLEY_QUOTE_MODEL", None)
+            else:
+                os.environ["PARLEY_QUOTE_MODEL"] = old
+    return qscore.score(pairs, compare="none", layers=("quotes", "attributions"))["span>=0.3"]["f1"] or 0.0
 
 
 def fit(X, y):
@@ -136,13 +175,25 @@ def main(argv=None) -> int:
     m = fit(X[~held], y[~held])
     thr, f1 = best_threshold(y[held], m.predict_proba(X[held])[:, 1])
     print(f"held-out fifth: best threshold {thr:.3f}, candidate F1 {f1:.3f}", flush=True)
-    m = fit(X, y)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, m.coef_[0]) if abs(w) >= 1e-4}
-    model = {"about": "attribution cue model (parley.quotes.cue_model), logistic regression on PolNeAR "
-                      "train; scripts/train_quote_model.py",
-             "bias": round(float(m.intercept_[0]), 4), "threshold": round(thr, 4), "cues": cues,
-             "weights": weights}
+
+    def as_model(m, **extra) -> dict:
+        weights = {str(n): round(float(w), 4) for n, w in zip(names, m.coef_[0]) if abs(w) >= 1e-4}
+        return {"about": "attribution cue model (parley.quotes.cue_model), logistic regression on PolNeAR "
+                         "train; scripts/train_quote_model.py",
+                "bias": round(float(m.intercept_[0]), 4), "threshold": round(thr, 4), "cues": cues,
+                "weights": weights, **extra}
+
+    held_articles = [k for k in range(len(gold)) if k % 5 == 0]
+    part = as_model(m)
+    f1s = {t: stage_f1(dict(part, attribution_threshold=t), Path(a.gold), docs, held_articles)
+           for t in ATTRIBUTION_GRID}
+    att = max(ATTRIBUTION_GRID, key=lambda t: (round(f1s[t], 6), t))
+    print("held-out fifth, quote stage F1 by attribution threshold: "
+          + ", ".join(f"{t:.2f} {f:.3f}" for t, f in f1s.items()) + f" -> {att:.2f}", flush=True)
+    m = fit(X, y)
+    model = as_model(m, attribution_threshold=att)
+    weights = model["weights"]
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
     print(f"wrote {a.out} ({len(weights)} weights) in {time.time() - t0:.0f}s")

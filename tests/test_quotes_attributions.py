@@ -25,6 +25,7 @@ def test_beliefs_and_evidence_are_attributions_not_quotes():
     assert "the ceasefire will not hold beyond the spring" in got
     assert got["the ceasefire will not hold beyond the spring"].speaker_mention == "Analysts"
     assert "most voters reject territorial concessions" in got
+    assert all(0 < a.confidence <= 1 for a in ctx.attributions)
 
 
 def test_an_attribution_never_overlaps_a_quote():

@@ -96,13 +96,15 @@ def test_attributions_are_stored_and_queried_apart_from_quotes(tmp_path):
     r = _result(text, quote="talks would resume")
     i = text.index("the ceasefire")
     r.attributions = [Quote(i, i + 27, text[i:i + 27], "indirect", speaker_mention="Analysts", cue="believe",
-                            speaker_start=0, speaker_end=8, source_start=0, source_end=8)]
+                            speaker_start=0, speaker_end=8, source_start=0, source_end=8, confidence=0.31)]
     with Store(tmp_path / "p.duckdb") as s:
         s.add([r])
         assert [q["quote"] for q in s.quotes()] == ["talks would resume"]
         (a,) = s.quotes(attributions=True)
         assert a["quote"] == "the ceasefire will not hold" and a["evidence"][0]["start"] == i
         assert s.summary()["attributions"] == 1
+        assert s.quotes(attributions=True, min_confidence=0.5) == []
+        assert len(s.quotes(min_confidence=0.5)) == 1  # found by the rules: no confidence, kept
 
 
 def test_a_store_from_an_earlier_version_gets_the_new_columns_and_tables(tmp_path):

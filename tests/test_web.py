@@ -39,6 +39,7 @@ def test_article_page_and_api(client):
     assert client.get("/article/nope").status_code == 404
     other = client.get("/api/attributions").json()
     assert other and all(r["evidence"] for r in other)
-    page = client.get("/quotes?attributions=1")
+    assert len(client.get("/api/attributions?min_confidence=0.9").json()) <= len(other)
+    page = client.get("/quotes?attributions=1&min_confidence=0.1")
     assert page.status_code == 200 and "Attributions" in page.text and other[0]["quote"][:15] in page.text
     assert client.get("/api/nothing").status_code == 404

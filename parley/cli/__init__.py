@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["direct", "indirect", "mixed"])
     p.add_argument("--attributions", action="store_true",
                    help="attributions that are not speech instead (beliefs, evidence: 'X believes …')")
+    p.add_argument("--min-confidence", type=float,
+                   help="only records the learned cue model found with at least this probability (0-1)")
     p.add_argument("--since"), p.add_argument("--until")
     p.add_argument("--limit", type=int, default=200)
     p.set_defaults(fn=commands.quotes)

@@ -80,7 +80,7 @@ def quotes(args) -> int:
     with Store(args.db, read_only=True) as s:
         rows = s.quotes(speaker=args.speaker, party=args.party, issue=args.issue, since=args.since,
                         until=args.until, kind=args.kind, limit=args.limit,
-                        attributions=args.attributions)
+                        attributions=args.attributions, min_confidence=args.min_confidence)
     emit(rows, args.format, ["date", "speaker", "party", "kind", "quote", "count", "sources"]
          if args.format == "table" else None)
     return 0

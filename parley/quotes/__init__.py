@@ -26,7 +26,7 @@ import logging
 
 from ..context import Context
 from ..model import Quote
-from . import direct, indirect, marks, transcript
+from . import cue_model, direct, indirect, marks, transcript
 from .content import Reported
 from .combine import combine
 from .lexicon import load as load_lexicon
@@ -43,6 +43,7 @@ def extract(ctx: Context) -> list[Quote]:
     if not text or doc is None or len(doc) == 0:
         return []
     lex = load_lexicon()
+    cue_model.forget(doc)
     tix = direct.TokenIndex(doc)
     marked = marks.find(text)
     directs = direct.find(doc, text, marked, lex, tix)
@@ -147,7 +148,8 @@ def _attributions(ctx: Context, lex, inside, reported, quoted, resolver: Resolve
             continue
         taken.append((s, e))
         q = Quote(start=s, end=e, quote=text[s:e], kind=kind, cue=src.cue_text,
-                  sentence=max(0, bisect.bisect_right(sent_starts, s) - 1))
+                  sentence=max(0, bisect.bisect_right(sent_starts, s) - 1),
+                  confidence=None if src.p is None else round(src.p, 3))
         who = src.speaker
         if who is not None and not not_a_speaker(who):
             sp = _named(ctx, resolver, q, who)

@@ -22,6 +22,7 @@ class Reported:
     cue: Token
     cue_text: str
     speaker: Token | None
+    p: float | None = None  # the learned cue model's probability, when it found it
 
 
 def content(doc: Doc, text: str, first: int, last: int) -> tuple[int, int] | None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, default_path, raw
-from .syntax import VERBAL, according_to, content_span, subject, subtree_bounds
+from .syntax import VERBAL, according_to, content_span, lemma_tokens, subject, subtree_bounds
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "quote_cues.json"
 PREPS = ("for", "to", "on", "about", "of", "against", "with", "at", "over", "in")
@@ -54,12 +55,11 @@ def _edges(tok: Token) -> tuple[int, int]:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Token index → index of its sentence's first token."""
-    out, cur = [], 0
-    for t in doc:
-        if t.is_sent_start:
-            cur = t.i
-        out.append(cur)
-    return out
+    import numpy as np
+
+    starts = doc.to_array("SENT_START").astype(np.int64) == 1
+    starts[:1] = True
+    return np.maximum.accumulate(np.where(starts, np.arange(len(doc)), 0)).tolist()
 
 
 def candidates(doc: Doc, text: str, lex: Lexicon, inside=None, cues=None) -> list[Candidate]:
@@ -67,9 +67,7 @@ def candidates(doc: Doc, text: str, lex: Lexicon, inside=None, cues=None) -> lis
     only verbs of those lemmas)."""
     out: list[Candidate] = []
     sstart = None
-    for t in doc:
-        if cues is not None and t.lemma_.lower() not in cues and t.lower_ != "according":
-            continue
+    for t in doc if cues is None else lemma_tokens(doc, cues):
         if inside is not None and inside(t):
             continue
         if t.lower_ == "according":
@@ -207,9 +205,14 @@ def _mode(path: str) -> str:
     return m
 
 
-@functools.lru_cache(maxsize=2)
 def load(path: str | None = None) -> dict | None:
-    p = Path(path) if path else MODEL_PATH
+    """The model file (`path`, else PARLEY_QUOTE_MODEL, else the shipped one); None if absent."""
+    return _load(str(path or os.environ.get("PARLEY_QUOTE_MODEL") or MODEL_PATH))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> dict | None:
+    p = Path(path)
     if not p.exists():
         return None
     with open(p, encoding="utf-8") as fh:
@@ -237,10 +240,30 @@ def find(doc: Doc, text: str, lex: Lexicon, inside=None, model: dict | None = No
     if lemmas is not None:
         cues = (cues or frozenset(lemmas)) & frozenset(lemmas)
     best: dict[int, tuple[Candidate, float]] = {}
-    for c in candidates(doc, text, lex, inside, cues or None):
+    for c, p in _scored(doc, text, lex, inside, model, cues):
         if c.cue.i in skip or (kinds is not None and c.kind not in kinds):
             continue
-        p = score(model, features(c, lex, text))
         if p >= thr and (c.cue.i not in best or p > best[c.cue.i][1]):
             best[c.cue.i] = (c, p)
     return [best[i] for i in sorted(best)]
+
+
+def forget(doc: Doc) -> None:
+    """Drops the candidates `find` keeps on the document (a new quote-stage run starts afresh)."""
+    doc.user_data.pop("parley_cue_scores", None)
+
+
+def _scored(doc: Doc, text: str, lex: Lexicon, inside, model: dict, cues) -> list[tuple[Candidate, float]]:
+    """Every candidate of the model's cue words with its probability, computed once per document
+    and quotation mask (the speech and attribution passes of one article share it; `forget`
+    drops it), then only those of `cues`."""
+    key = (id(model), id(inside))
+    memo = doc.user_data.get("parley_cue_scores")
+    if memo is not None and memo[0] == key and memo[1] is text:
+        out = memo[2]
+    else:
+        allowed = model["_cueset"] or None
+        out = [(c, score(model, features(c, lex, text))) for c in candidates(doc, text, lex, inside, allowed)]
+        doc.user_data["parley_cue_scores"] = (key, text, out)
+    return out if cues is None or cues == model["_cueset"] else \
+        [(c, p) for c, p in out if c.kind == "according" or c.cue.lemma_.lower() in cues]

@@ -89,7 +89,7 @@ def signed(doc: Doc, text: str, lex: Lexicon, inside) -> list[Reported]:
         if any(w in sign for w in lex.credits):
             continue
         if starts is None:
-            starts = [t.idx for t in doc]
+            starts = doc.to_array("IDX").tolist()
         i = bisect.bisect_left(starts, n0)
         if i >= len(doc) or doc[i].idx != n0 or not doc[i].is_sent_start or doc[i].pos_ != "PROPN" \
                 or inside(doc[i]):

@@ -20,6 +20,8 @@ speak), the rest going to `attributions`; "broad" everything the model finds, as
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from . import cue_model
@@ -27,7 +29,7 @@ from .lexicon import Lexicon
 from .content import (Reported, before_participle, complement_clauses, content, continued, finite, interrupted, n_words,
                       own_clause, question, strip_cc, told_passive)
 from .forms import claim, directive, naming, promo, signed
-from .syntax import SPEECH_HINT, VERBAL, according_to, is_cue, subject, subtree_bounds
+from .syntax import SPEECH_HINT, VERBAL, according_to, is_cue, lemma_tokens, subject, subtree_bounds
 
 
 SPEECH_KINDS = ("comp", "pre", "head")
@@ -54,9 +56,9 @@ def _outside(r: Reported) -> Reported | None:
             s += 1
         if len(text[s:r.end].split()) < 2:
             return None
-        r = Reported(s, r.end, r.cue, r.cue_text, r.speaker)
+        r = replace(r, start=s)
     if r.speaker is not None and r.start <= r.speaker.idx < r.end:
-        r = Reported(r.start, r.end, r.cue, r.cue_text, None)
+        r = replace(r, speaker=None)
     return r
 
 
@@ -68,12 +70,14 @@ def attributions(doc: Doc, text: str, lex: Lexicon, inside, speech: list[Reporte
     if cue_model.mode() != "speech":
         return []
     used = {r.cue.i for r in speech}
+    model = cue_model.load()
+    thr = model.get("attribution_threshold") if model else None  # chosen for it by the training script
     out = []
-    for c, _p in cue_model.find(doc, text, lex, inside, skip=used):
+    for c, p in cue_model.find(doc, text, lex, inside, model=model, threshold=thr, skip=used):
         if c.speaker is not None and inside(c.speaker):
             continue
         cue_text = "according to" if c.kind == "according" else c.cue.text
-        out.append(Reported(c.start, c.end, c.cue, cue_text, c.speaker))
+        out.append(Reported(c.start, c.end, c.cue, cue_text, c.speaker, p))
     return [r for r in map(_outside, out) if r is not None and not promo(text, r, lex)]
 
 
@@ -121,7 +125,8 @@ def _rules(doc: Doc, text: str, lex: Lexicon, inside, belief: bool = False) -> l
     out: list[Reported] = []
     directs = lex.directives  # "urged X to C"
     claims = lex.claims  # "his claim that C"
-    for t in doc:
+    words = set(claims) | set(directs) | set(lex.speech) | set(lex.phrases) | (set(lex.belief) if belief else set())
+    for t in lemma_tokens(doc, words):  # nothing else can start an attribution below
         if inside(t):
             continue
         if t.pos_ == "NOUN" and t.lemma_.lower() in claims:

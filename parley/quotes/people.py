@@ -351,13 +351,16 @@ class People:
         key = ("expand", name)
         if key not in self._cache:  # the first entity spelling it out, wherever it is
             self._cache[key] = None
-            for ent in self.ents:
-                if ent.label_ not in ("ORG", "GPE", "NORP") or ent.text == name:
+            if ("bodies",) not in self._cache:  # (start, text) of the entities that may name a body
+                self._cache[("bodies",)] = [(e.start_char, e.text) for e in self.ents
+                                            if e.label_ in ("ORG", "GPE", "NORP")]
+            for start, text in self._cache[("bodies",)]:
+                if text == name:
                     continue
-                t = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                t = text[4:] if text.lower().startswith("the ") else text
                 initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", t) if w[0].isupper())
                 if t.startswith(name + " ") or (len(name) >= 2 and name.isupper() and initials == name):
-                    self._cache[key] = (ent.start_char, t)
+                    self._cache[key] = (start, t)
                     break
             if self._cache[key] is None and 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
                 self._cache[key] = spelt_out(self.ctx.text, name)

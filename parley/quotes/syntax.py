@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
@@ -25,6 +27,19 @@ def is_cue(tok: Token, lex: Lexicon, belief: bool = False) -> bool:
     if lemma == "be" or lemma == "have":
         return False
     return lemma in lex.speech or (belief and lemma in lex.belief)
+
+
+def lemma_tokens(doc: Doc, lemmas) -> Iterator[Token]:
+    """In order, the tokens whose lower-cased lemma is in `lemmas`, and every "according",
+    found on the document's arrays without making a Token of every word."""
+    strings = doc.vocab.strings
+    arr = doc.to_array(["LEMMA", "LOWER"])
+    if not len(arr):
+        return
+    ok = [h for h in np.unique(arr[:, 0]).tolist() if strings[h].lower() in lemmas]
+    hit = np.isin(arr[:, 0], np.array(ok, dtype=arr.dtype)) | (arr[:, 1] == np.uint64(strings["according"]))
+    for i in np.flatnonzero(hit).tolist():
+        yield doc[i]
 
 
 def according_to(tok: Token) -> Token | None:
@@ -229,19 +244,16 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def subtree_bounds(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
     """Token range of `tok`'s subtree; with `exclude`, the part on tok's side of that child."""
-    toks = [t for t in tok.subtree]
-    if exclude is not None:
-        ex = {t.i for t in exclude.subtree}
-        toks = [t for t in toks if t.i not in ex]
-        # keep the contiguous run that holds tok
-        idx = {t.i for t in toks}
-        lo = hi = tok.i
-        while lo - 1 in idx:
-            lo -= 1
-        while hi + 1 in idx:
-            hi += 1
-        return lo, hi
-    return toks[0].i, toks[-1].i
+    if exclude is None:
+        return tok.left_edge.i, tok.right_edge.i  # the subtree's first and last tokens
+    ex = {t.i for t in exclude.subtree}
+    idx = {t.i for t in tok.subtree if t.i not in ex}
+    lo = hi = tok.i  # the contiguous run that holds tok
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return lo, hi
 
 
 OPEN_MARKS = "\"“‘'«„"

@@ -20,9 +20,11 @@ def _where(clauses: list[str]) -> str:
 
 def quotes(self, speaker: str | None = None, party: str | None = None, issue: str | None = None,
            since=None, until=None, kind: str | None = None, limit: int = 1000,
-           attributions: bool = False) -> list[dict]:
+           attributions: bool = False, min_confidence: float | None = None) -> list[dict]:
     """Quotes (or, with `attributions`, the attributions that are not speech), one per story,
-    speaker and wording; each with its date, the outlets that reported it and its evidence."""
+    speaker and wording; each with its date, the outlets that reported it and its evidence.
+    `min_confidence` keeps the records the learned cue model found only at that probability or
+    above (rule-found records have none and are kept)."""
     table = "attributions" if attributions else "quotes"
     clauses, params = [], []
     if speaker:
@@ -34,6 +36,9 @@ def quotes(self, speaker: str | None = None, party: str | None = None, issue: st
     if kind:
         clauses.append("q.kind = ?")
         params.append(kind)
+    if min_confidence is not None:
+        clauses.append("coalesce(q.confidence, 1.0) >= ?")
+        params.append(float(min_confidence))
     if issue:
         clauses.append("EXISTS (SELECT 1 FROM positions p WHERE p.article_id = q.article_id AND "
                        "p.issue LIKE ? AND q.start >= p.sentence_start AND q.start < p.sentence_end)")

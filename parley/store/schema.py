@@ -14,7 +14,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                ("end", "INTEGER"), ("quote", "VARCHAR"), ("kind", "VARCHAR"), ("speaker_mention", "VARCHAR"),
                ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"), ("speaker", "VARCHAR"),
                ("party", "VARCHAR"), ("cue", "VARCHAR"), ("floating", "BOOLEAN"), ("source_start", "INTEGER"),
-               ("source_end", "INTEGER")],
+               ("source_end", "INTEGER"), ("confidence", "DOUBLE")],
     "events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
                ("context", "VARCHAR"), ("source", "VARCHAR[]"), ("target", "VARCHAR[]"),
                ("source_actor", "VARCHAR"), ("target_actor", "VARCHAR"), ("location", "VARCHAR"),

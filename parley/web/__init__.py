@@ -38,7 +38,7 @@ def create_app(db: str, profile: str = "russia-ukraine") -> FastAPI:
 
     @app.get("/quotes", response_class=HTMLResponse)
     def quotes(request: Request):
-        f = args(request, "speaker", "party", "issue", "since", "until", "kind")
+        f = args(request, "speaker", "party", "issue", "since", "until", "kind", "min_confidence")
         other = bool(request.query_params.get("attributions"))  # beliefs, evidence: not speech
         with store() as s:
             return page(request, "quotes.html", rows=s.quotes(**f, limit=500, attributions=other), f=f,
