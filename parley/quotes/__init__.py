@@ -144,7 +144,7 @@ def _attributions(ctx: Context, lex, inside, reported, quoted, resolver: Resolve
     taken = [(s, e) for s, e, _, _ in quoted]
     out: list[Quote] = []
     for s, e, kind, src in combine(text, [], indirect.attributions(ctx.doc, text, lex, inside, reported)):
-        if any(s < te and ts < e for ts, te in taken) or any(inside(t) for t in (src.cue,)):
+        if inside(src.cue) or any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
         q = Quote(start=s, end=e, quote=text[s:e], kind=kind, cue=src.cue_text,

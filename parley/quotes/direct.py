@@ -152,7 +152,7 @@ def _turns(doc: Doc, text: str, out: list[Direct], paras, tix: TokenIndex, lex: 
     kept = []
     for d in out:
         t = turns.get(d.para)
-        if t is not None and d.mark.start <= t[0] < d.mark.end and not text[d.mark.start:t[0]].strip(" \t").count(" ") > 4:
+        if t is not None and d.mark.start <= t[0] < d.mark.end:  # the quotation opens with the label
             d.mark = Marked(t[0], d.mark.end, d.mark.open, d.mark.close, d.mark.single)
             d.fragment, d.extra["turn"] = False, t[1]
             turns.pop(d.para)
