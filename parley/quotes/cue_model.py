@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, default_path, raw
@@ -55,8 +56,6 @@ def _edges(tok: Token) -> tuple[int, int]:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Token index → index of its sentence's first token."""
-    import numpy as np
-
     starts = doc.to_array("SENT_START").astype(np.int64) == 1
     starts[:1] = True
     return np.maximum.accumulate(np.where(starts, np.arange(len(doc)), 0)).tolist()
