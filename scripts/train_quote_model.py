@@ -85,21 +85,18 @@ def examples(rec: dict, doc, lex) -> list[tuple[list[str], int]]:
     return out
 
 
-def stage_f1(model: dict, gold_path: Path, docs, held: list[int]) -> float:
+def stage_f1(model: dict, arts: list[dict], docs, held: list[int], kb) -> float:
     """F1 at overlap 0.3 of the whole quote stage (quotes and attributions) on the held-out
-    articles, run with `model` (written to a temporary file read through PARLEY_QUOTE_MODEL)."""
+    articles (`parley.eval.adapters.load("polnear", …)` records, in step with `docs`), run with
+    `model` (written to a temporary file read through PARLEY_QUOTE_MODEL)."""
     import os
     import tempfile
 
-    from parley import actors, quotes
+    from parley import quotes
     from parley.context import Context
-    from parley.eval import adapters
     from parley.eval import quotes as qscore
     from parley.model import Article
 
-    arts = adapters.load("polnear", gold_path)
-    assert len(arts) == len(docs), "the gold articles and their parses are out of step"
-    kb = actors.load_kb()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.json"
         path.write_text(json.dumps(model), encoding="utf-8")
@@ -184,9 +181,14 @@ def main(argv=None) -> int:
                 "bias": round(float(m.intercept_[0]), 4), "threshold": round(thr, 4), "cues": cues,
                 "weights": weights, **extra}
 
+    from parley import actors
+    from parley.eval import adapters
+
+    arts = adapters.load("polnear", Path(a.gold))
+    assert len(arts) == len(docs), "the gold articles and their parses are out of step"
     held_articles = [k for k in range(len(gold)) if k % 5 == 0]
-    part = as_model(m)
-    f1s = {t: stage_f1(dict(part, attribution_threshold=t), Path(a.gold), docs, held_articles)
+    part, kb = as_model(m), actors.load_kb()
+    f1s = {t: stage_f1(dict(part, attribution_threshold=t), arts, docs, held_articles, kb)
            for t in ATTRIBUTION_GRID}
     att = max(ATTRIBUTION_GRID, key=lambda t: (round(f1s[t], 6), t))
     print("held-out fifth, quote stage F1 by attribution threshold: "

@@ -40,8 +40,9 @@ def diplomacy() -> list[dict]:
     return jsonl("corpus/diplomacy/articles.jsonl")
 
 
-def extract_quotes(text: str, published: str = "2025-03-11") -> list:
-    """Quotes of one text through nlp → actors → quotes; every quote and speaker span verbatim."""
+def quote_context(text: str, published: str = "2025-03-11"):
+    """One text through nlp → actors → quotes: the Context with its quotes and attributions;
+    every quote, attribution and speaker span verbatim."""
     from parley import actors, nlp, quotes
     from parley.context import Context
     from parley.model import Article
@@ -49,9 +50,14 @@ def extract_quotes(text: str, published: str = "2025-03-11") -> list:
     ctx = Context(article=Article(text=text, published=published), doc=next(nlp.parse([text])),
                   kb=actors.load_kb())
     ctx.mentions = actors.resolve(ctx)
-    out = quotes.extract(ctx)
-    for q in out:
+    ctx.quotes = quotes.extract(ctx)
+    for q in ctx.quotes + ctx.attributions:
         assert text[q.start:q.end] == q.quote
         if q.speaker_start is not None:
             assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
-    return out
+    return ctx
+
+
+def extract_quotes(text: str, published: str = "2025-03-11") -> list:
+    """The quotes of `quote_context`."""
+    return quote_context(text, published).quotes

@@ -2,19 +2,14 @@
 (made-up sentences)."""
 from __future__ import annotations
 
-from parley import actors, nlp, quotes
+from conftest import quote_context
+
 from parley.context import Context
-from parley.model import Article, Result
+from parley.model import Result
 
 
 def run(text: str) -> Context:
-    ctx = Context(article=Article(id="a", text=text, published="2025-03-01"), doc=next(nlp.parse([text])),
-                  kb=actors.load_kb())
-    ctx.mentions = actors.resolve(ctx)
-    ctx.quotes = quotes.extract(ctx)
-    for q in ctx.quotes + ctx.attributions:
-        assert text[q.start:q.end] == q.quote
-    return ctx
+    return quote_context(text, "2025-03-01")
 
 
 def test_beliefs_and_evidence_are_attributions_not_quotes():

@@ -52,7 +52,9 @@ def extract(ctx: Context) -> list[Quote]:
     def inside(t) -> bool:
         return bool(quoted[t.idx])
 
-    reported = indirect.find(doc, text, lex, inside) + _headlines(ctx, lex, tix)
+    reported = indirect.find(doc, text, lex, inside)
+    if not any("turn" in d.extra for d in directs):  # no dialogue: "Peskov: …" lines
+        reported += _headlines(ctx, lex, tix)
     uniq = combine(text, directs, reported)
 
     sent_starts = [x.start_char for x in ctx.sentences()]
@@ -98,8 +100,8 @@ def extract(ctx: Context) -> list[Quote]:
 
 
 def _headlines(ctx: Context, lex, tix) -> list[Reported]:
-    """ "Peskov: Russia is open to talks" lines (`transcript.headlines`), the label a person the
-    actor knowledge base knows at the article's date."""
+    """ "Peskov: Moscow stays open to talks" lines (`transcript.headlines`), the label a person
+    the actor knowledge base knows at the article's date."""
     kb = ctx.kb
     if kb is None:
         return []

@@ -56,11 +56,10 @@ def labels(doc: Doc, text: str, paras: list[tuple[int, int]], at, promo=()) -> d
 
 
 def headlines(doc: Doc, text: str, paras: list[tuple[int, int]], at, known, promo=()) -> list[tuple[int, int, Token]]:
-    """(start, end, label head) of each headline line outside a dialogue: its label of at most
-    three words opens the paragraph unquoted, `known(label)` says it names a person, and its
-    words do not open with a quotation mark (a quotation is the direct quotes' business)."""
-    if labels(doc, text, paras, at, promo):
-        return []
+    """(start, end, label head) of each headline line (call it outside a dialogue, where
+    `labels` found nothing): its label of at most three words opens the paragraph unquoted,
+    `known(label)` says it names a person, and its words do not open with a quotation mark (a
+    quotation is the direct quotes' business)."""
     out = []
     for pi, m in _labelled(text, paras, promo).items():
         lo, hi = paras[pi]
